@@ -1,0 +1,5 @@
+// The engine's one entry point: everything outside src/engine imports from here.
+export * from './ir/tensor';
+export * from './ir/graph';
+export * from './errors';
+export * from './trace/trace';
