@@ -1,0 +1,47 @@
+// Shared helpers for benchmarks: repeated timing with warm-up, medians, and an aligned table printer.
+import { performance } from 'node:perf_hooks';
+
+export interface Benchmark {
+  title: string;
+  run(): Promise<void>;
+}
+
+export interface Timing {
+  median: number;
+  min: number;
+  p90: number;
+  runs: number;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+/** Times fn (ms) after `warmup` untimed calls; runs at least `minRuns` times and at least `minMs` in total. */
+export async function time(fn: () => unknown, { warmup = 1, minRuns = 5, minMs = 200 } = {}): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  const start = performance.now();
+  while (samples.length < minRuns || performance.now() - start < minMs) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: quantile(samples, 0.5), min: samples[0], p90: quantile(samples, 0.9), runs: samples.length };
+}
+
+/** Prints rows as an aligned text table. */
+export function table(header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? '').length)));
+  for (const [k, r] of cells.entries()) {
+    console.log(r.map((c, i) => String(c).padStart(widths[i])).join('  '));
+    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+export function formatNumber(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  if (Math.abs(x) >= 100) return x.toFixed(0);
+  if (Math.abs(x) >= 1) return x.toFixed(2);
+  return x.toPrecision(3);
+}

@@ -1,0 +1,21 @@
+// `npm run bench [-- name …]`: runs the benchmarks and prints figures and ratios measured in one run.
+// Each benchmark lives in scripts/bench/<name>.ts and is listed once below.
+import type { Benchmark } from './harness';
+
+const benchmarks: Record<string, () => Promise<Benchmark>> = {};
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !(w in benchmarks));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+  for (const name of wanted.length ? wanted : Object.keys(benchmarks)) {
+    const bench = await benchmarks[name]();
+    console.log(`\n## ${name}: ${bench.title}`);
+    await bench.run();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
