@@ -3,3 +3,8 @@ export * from './ir/tensor';
 export * from './ir/graph';
 export * from './errors';
 export * from './trace/trace';
+export * from './ir/float16';
+export { decodeModel, decodeTensor } from './onnx/decode';
+export { encodeModel, encodeTensor } from './onnx/encode';
+export * from './onnx/limits';
+export type { OpDef, OpContext } from './ops/types';
