@@ -4,7 +4,7 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import type { Model } from '../ir/graph';
-import { tensor } from '../ir/tensor';
+import { tensor, type Tensor } from '../ir/tensor';
 import { decodeModel, decodeTensor } from './decode';
 import { encodeModel, encodeTensor } from './encode';
 import { onnx } from './proto';
@@ -68,7 +68,7 @@ describe('decodeModel / encodeModel', () => {
         nodes: [{ name: 'id', opType: 'Identity', domain: '', inputs: ['h'], outputs: ['y'], attributes: {} }],
         inputs: [],
         outputs: [{ name: 'y', type: { dtype: 'float16', shape: ['batch', 3] } }],
-        initializers: new Map([
+        initializers: new Map<string, Tensor>([
           ['h', tensor('float16', [1, 3], [1, -0.5, 65504])],
           ['i', tensor('int64', [2], [-(2 ** 40), 7])],
           ['b', tensor('bool', [2], [1, 0])],
