@@ -1,0 +1,37 @@
+// Helpers for the `infer` half of operators: output types from input types, keeping symbolic dims.
+import type { Dim, TypeInfo } from '../ir/graph';
+import type { Tensor } from '../ir/tensor';
+import { intList } from './check';
+import type { OpContext } from './types';
+
+/** The output type of an op whose output looks like its input. */
+export const like = (t: TypeInfo): TypeInfo => ({ dtype: t.dtype, shape: t.shape ? [...t.shape] : null });
+
+/** The shape as numbers when every dim is static, else null. */
+export function staticShape(shape: readonly Dim[] | null): number[] | null {
+  return shape && shape.every((d): d is number => typeof d === 'number') ? [...shape] : null;
+}
+
+/** The integer values of input i when it is a known constant (Reshape's shape, Slice's starts…), else null. */
+export function constInts(
+  ctx: OpContext,
+  constants: readonly (Tensor | null | undefined)[],
+  i: number,
+  name: string,
+): number[] | null {
+  const t = constants[i];
+  return t ? intList(ctx, t, name) : null;
+}
+
+/** Unknown dims of a known rank. */
+export const unknownDims = (rank: number): Dim[] => new Array<Dim>(rank).fill('?');
+
+/** The product of dims, or '?' when any is not static. */
+export function dimProduct(dims: readonly Dim[]): Dim {
+  let p = 1;
+  for (const d of dims) {
+    if (typeof d !== 'number') return '?';
+    p *= d;
+  }
+  return p;
+}
