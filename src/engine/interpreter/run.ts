@@ -21,6 +21,8 @@ export interface NodeRun {
   outputs: Tensor[];
   /** Wall-clock time of the operator, milliseconds. */
   ms: number;
+  /** Bytes of feeds and computed values still held after this node (intermediates are freed after their last use). */
+  liveBytes: number;
 }
 
 export interface RunOptions {
@@ -106,6 +108,18 @@ function* execute(
   order.forEach((i, step) => graph.nodes[i].inputs.forEach((name) => name && lastUse.set(name, step)));
   const keep = new Set(wanted);
 
+  // bytes held by computed values and feeds (initializers belong to the model and are not counted)
+  const counted = (name: string) => !graph.initializers.has(name) || name in feeds;
+  const bytesOf = (t: Tensor) => (ArrayBuffer.isView(t.data) ? t.data.byteLength : 0);
+  let liveBytes = 0;
+  for (const [name, t] of values) if (counted(name)) liveBytes += bytesOf(t);
+  const release = (name: string) => {
+    const t = values.get(name);
+    if (!t || keep.has(name) || !counted(name)) return;
+    liveBytes -= bytesOf(t);
+    values.delete(name);
+  };
+
   for (let step = 0; step < order.length; step++) {
     if (options.signal?.aborted) throw new CancelledError();
     const node = graph.nodes[order[step]];
@@ -115,16 +129,21 @@ function* execute(
     const outputs = op.run(ctx, inputs);
     const ms = performance.now() - start;
     finish(node, outputs);
-    node.outputs.forEach((name, k) => name && values.set(name, outputs[k]));
-    options.onNode?.({ index: step, total: order.length, node, inputs, outputs, ms });
-    if (!options.keepIntermediates)
-      for (const name of node.inputs)
-        if (name && lastUse.get(name) === step && !keep.has(name)) values.delete(name);
+    node.outputs.forEach((name, k) => {
+      if (!name) return;
+      values.set(name, outputs[k]);
+      liveBytes += bytesOf(outputs[k]);
+    });
+    if (!options.keepIntermediates) {
+      // inputs read for the last time, and outputs nobody reads (an unused Dropout mask…), are dropped
+      for (const name of node.inputs) if (name && lastUse.get(name) === step) release(name);
+      for (const name of node.outputs) if (name && !lastUse.has(name)) release(name);
+    }
+    options.onNode?.({ index: step, total: order.length, node, inputs, outputs, ms, liveBytes });
     yield;
   }
 
-  if (options.keepIntermediates)
-    return Object.fromEntries([...values].filter(([name]) => !graph.initializers.has(name) || name in feeds));
+  if (options.keepIntermediates) return Object.fromEntries([...values].filter(([name]) => counted(name)));
   return Object.fromEntries(wanted.map((name) => [name, values.get(name)!]));
 }
 

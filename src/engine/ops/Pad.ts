@@ -94,6 +94,7 @@ export const Pad: OpDef = {
       ctx.opset >= 19 ? ['constant', 'reflect', 'edge', 'wrap'] : ['constant', 'reflect', 'edge'],
       'constant',
     );
+    if (ctx.opset >= 11) required(ctx, inputs, 1, 'pads');
     const pads = padsPerAxis(ctx, x.dims.length, inputs, optional(inputs, 3) !== null)!;
     let value = ctx.opset < 11 ? attrFloat(ctx, 'value', 0) : 0;
     const valueInput = ctx.opset >= 11 ? optional(inputs, 2) : null;

@@ -46,12 +46,10 @@ export const Split: OpDef = {
     const shape = x.shape;
     const axis = axisIndex(ctx, attrInt(ctx, 'axis', 0), shape.length);
     const sizes = partSizes(ctx, shape[axis], constants, optional(inputs, 1) !== null);
-    return new Array(parts)
-      .fill(0)
-      .map((_, i) => ({
-        dtype: x.dtype,
-        shape: shape.map((d, a) => (a === axis ? (sizes?.[i] ?? '?') : d)),
-      }));
+    return new Array(parts).fill(0).map((_, i) => ({
+      dtype: x.dtype,
+      shape: shape.map((d, a) => (a === axis ? (sizes?.[i] ?? '?') : d)),
+    }));
   },
   run(ctx, inputs) {
     const x = numeric(ctx, required(ctx, inputs, 0, 'input'), 'input');

@@ -26,12 +26,14 @@ export function constInts(
 /** Unknown dims of a known rank. */
 export const unknownDims = (rank: number): Dim[] => new Array<Dim>(rank).fill('?');
 
-/** The product of dims, or '?' when any is not static. */
+/** The product of dims: a number when all are static, the symbol when it is the only factor ≠ 1, else '?'. */
 export function dimProduct(dims: readonly Dim[]): Dim {
   let p = 1;
+  const symbols: string[] = [];
   for (const d of dims) {
-    if (typeof d !== 'number') return '?';
-    p *= d;
+    if (typeof d === 'number') p *= d;
+    else symbols.push(d);
   }
-  return p;
+  if (symbols.length === 0 || p === 0) return p;
+  return symbols.length === 1 && p === 1 && symbols[0] !== '?' ? symbols[0] : '?';
 }
