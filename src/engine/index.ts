@@ -15,3 +15,5 @@ export { runConformanceCase } from './conformance/runCase';
 export type { ConformanceCase, CaseResult } from './conformance/runCase';
 export { mismatch, DEFAULT_TOLERANCE } from './conformance/compare';
 export type { Tolerance } from './conformance/compare';
+export { readNpy, writeNpy } from './io/npy';
+export { createRng, randomTensor } from './random';

@@ -1,4 +1,6 @@
 import type { Command } from '../command';
+import { conformanceCommand } from './conformance';
+import { runCommand } from './run';
 
 /** Every CLI command, in the order --help lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [runCommand, conformanceCommand];

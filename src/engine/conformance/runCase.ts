@@ -40,10 +40,10 @@ export function runConformanceCase(c: ConformanceCase, tol: Tolerance = DEFAULT_
     c.inputs.forEach((bytes, i) => (feeds[feedable[i].name] = decodeTensor(bytes).tensor));
     if (c.outputs.length !== graph.outputs.length)
       return failed(`${c.outputs.length} output files for ${graph.outputs.length} graph outputs`);
+    const result = run(model, feeds);
     for (const out of graph.outputs)
       if (!out.type)
         return failed(`output "${out.name}" is not a tensor (a sequence or map): only tensors are compared`);
-    const result = run(model, feeds);
     for (let i = 0; i < c.outputs.length; i++) {
       const name = graph.outputs[i].name;
       const why = mismatch(result[name], decodeTensor(c.outputs[i]).tensor, tol);
