@@ -13,7 +13,7 @@ export type { RunOptions, NodeRun } from './interpreter/run';
 export { lookupOp, supportedOps } from './ops/registry';
 export { runConformanceCase } from './conformance/runCase';
 export type { ConformanceCase, CaseResult } from './conformance/runCase';
-export { mismatch, DEFAULT_TOLERANCE } from './conformance/compare';
+export { mismatch, relativeError, DEFAULT_TOLERANCE } from './conformance/compare';
 export type { Tolerance } from './conformance/compare';
 export { readNpy, writeNpy } from './io/npy';
 export { createRng, randomTensor } from './random';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tensor } from '../ir/tensor';
-import { mismatch } from './compare';
+import { mismatch, relativeError } from './compare';
 
 describe('mismatch', () => {
   const tol = { rtol: 1e-3, atol: 1e-5 };
@@ -33,5 +33,15 @@ describe('mismatch', () => {
     expect(mismatch(tensor('float32', [1, 2], [1, 2]), tensor('float32', [2], [1, 2]))).toBe(
       'shape [1, 2], expected [2]',
     );
+  });
+});
+
+describe('relativeError', () => {
+  it('is the largest difference over the largest expected magnitude', () => {
+    expect(
+      relativeError(tensor('float32', [3], [1, 2.5, -4]), tensor('float32', [3], [1, 2, -4])),
+    ).toBeCloseTo(0.5 / 4, 12);
+    expect(relativeError(tensor('float32', [2], [0, 0]), tensor('float32', [2], [0, 0]))).toBe(0);
+    expect(relativeError(tensor('float32', [1], [NaN]), tensor('float32', [1], [1]))).toBe(Infinity);
   });
 });

@@ -42,3 +42,21 @@ export function mismatch(
   const detail = float ? `, max |diff| ${worst.toPrecision(3)} (rtol ${tol.rtol}, atol ${tol.atol})` : '';
   return `${bad} of ${expected.data.length} values differ; first at flat index ${first}: got ${actual.data[first]}, expected ${expected.data[first]}${detail}`;
 }
+
+/**
+ * The largest difference relative to the expected tensor's scale: max |a − e| / max |e| (0 for two zero
+ * tensors). Used to compare whole model outputs, where an elementwise relative error would blow up on
+ * outputs near zero. Shapes must match.
+ */
+export function relativeError(actual: Tensor, expected: Tensor): number {
+  if (actual.data.length !== expected.data.length) return Infinity;
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < expected.data.length; i++) {
+    const a = Number(actual.data[i]);
+    const e = Number(expected.data[i]);
+    diff = Math.max(diff, Number.isNaN(a - e) ? Infinity : Math.abs(a - e));
+    scale = Math.max(scale, Math.abs(e));
+  }
+  return diff === 0 ? 0 : diff / scale;
+}

@@ -20,13 +20,32 @@ export interface ConvProblem {
 /** Pads a per-axis list to 3 axes from the front. */
 const to3 = (v: readonly number[], fill: number) => [...new Array<number>(3 - v.length).fill(fill), ...v];
 
+/**
+ * For each kernel tap k along one axis, the range [first, end) of output positions o whose input position
+ * o·stride − pad + k·dilation falls inside [0, size): outside it the tap reads padding (zero) and is skipped.
+ */
+function validOutputs(
+  size: number,
+  out: number,
+  kernel: number,
+  stride: number,
+  dilation: number,
+  pad: number,
+) {
+  return Array.from({ length: kernel }, (_, k) => {
+    const shift = k * dilation - pad;
+    const first = Math.max(0, Math.ceil(-shift / stride));
+    const end = Math.min(out, Math.floor((size - 1 - shift) / stride) + 1);
+    return { first, end: Math.max(first, end), shift };
+  });
+}
+
 /** The convolution sums (no bias), [N, M, ...out] in float64 (exact for 8-bit integer inputs). */
 export function convolve(p: ConvProblem): Float64Array {
   const [N, C] = p.xDims;
   const M = p.wDims[0];
-  const G = p.group;
-  const Cg = C / G; // input channels per group
-  const Mg = M / G; // output channels per group
+  const Cg = C / p.group; // input channels per group
+  const Mg = M / p.group; // output channels per group
   const [D, H, W] = to3(p.xDims.slice(2), 1);
   const [KD, KH, KW] = to3(p.wDims.slice(2), 1);
   const [OD, OH, OW] = to3(
@@ -39,6 +58,9 @@ export function convolve(p: ConvProblem): Float64Array {
     p.windows.map((w) => w.padBegin),
     0,
   );
+  const rangesD = validOutputs(D, OD, KD, sd, dd, pd);
+  const rangesH = validOutputs(H, OH, KH, sh, dh, ph);
+  const rangesW = validOutputs(W, OW, KW, sw, dw, pw);
   const { x, w } = p;
   const y = new Float64Array(N * M * OD * OH * OW);
   const outPlane = OD * OH * OW;
@@ -52,26 +74,22 @@ export function convolve(p: ConvProblem): Float64Array {
       for (let c = 0; c < Cg; c++) {
         const xBase = (n * C + g * Cg + c) * inPlane;
         const wBase = (m * Cg + c) * kernelSize;
-        for (let kd = 0; kd < KD; kd++)
-          for (let kh = 0; kh < KH; kh++)
+        for (let kd = 0; kd < KD; kd++) {
+          const rd = rangesD[kd];
+          for (let kh = 0; kh < KH; kh++) {
+            const rh = rangesH[kh];
             for (let kw = 0; kw < KW; kw++) {
+              const rw = rangesW[kw];
               const weight = w[wBase + (kd * KH + kh) * KW + kw];
-              // output columns whose input column ow·sw − pw + kw·dw falls inside [0, W)
-              const shift = kw * dw - pw;
-              const owFirst = Math.max(0, Math.ceil(-shift / sw));
-              const owEnd = Math.min(OW, Math.floor((W - 1 - shift) / sw) + 1);
-              for (let od = 0; od < OD; od++) {
-                const id = od * sd - pd + kd * dd;
-                if (id < 0 || id >= D) continue;
-                for (let oh = 0; oh < OH; oh++) {
-                  const ih = oh * sh - ph + kh * dh;
-                  if (ih < 0 || ih >= H) continue;
-                  const xRow = xBase + (id * H + ih) * W + shift;
+              for (let od = rd.first; od < rd.end; od++)
+                for (let oh = rh.first; oh < rh.end; oh++) {
+                  const xRow = xBase + ((od * sd + rd.shift) * H + oh * sh + rh.shift) * W + rw.shift;
                   const yRow = yBase + (od * OH + oh) * OW;
-                  for (let ow = owFirst; ow < owEnd; ow++) y[yRow + ow] += weight * x[xRow + ow * sw];
+                  for (let ow = rw.first; ow < rw.end; ow++) y[yRow + ow] += weight * x[xRow + ow * sw];
                 }
-              }
             }
+          }
+        }
       }
     }
   return y;
