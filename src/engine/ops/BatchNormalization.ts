@@ -48,10 +48,13 @@ export const BatchNormalization: OpDef = {
     });
     const epsilon = attrFloat(ctx, 'epsilon', 1e-5);
     const y = output(ctx, x.dtype, x.dims);
+    // x is [N, C, ...spatial]: one plane of values per (image, channel), all normalized alike
     const plane = x.dims.slice(2).reduce((a, b) => a * b, 1);
-    for (let i = 0; i < x.data.length; i++) {
-      const c = Math.floor(i / plane) % C;
-      y.data[i] = ((x.data[i] - mean[c]) / Math.sqrt(variance[c] + epsilon)) * scale[c] + bias[c];
+    const planes = plane === 0 ? 0 : x.data.length / plane;
+    for (let p = 0; p < planes; p++) {
+      const c = p % C;
+      const factor = scale[c] / Math.sqrt(variance[c] + epsilon);
+      for (let i = p * plane; i < (p + 1) * plane; i++) y.data[i] = (x.data[i] - mean[c]) * factor + bias[c];
     }
     return [y];
   },

@@ -34,14 +34,17 @@ export const Conv: OpDef = {
       windows,
     });
     const M = w.dims[0];
-    const plane = y.data.length / (x.dims[0] * M) || 0;
     const bias = b ? numeric(ctx, b, 'B') : null;
     if (bias) {
       sameDtype(ctx, x.dtype, bias.dtype, 'X and B');
       if (bias.data.length !== M) fail(ctx, `B has ${bias.data.length} values for ${M} output channels`);
     }
-    for (let i = 0; i < sums.length; i++)
-      y.data[i] = sums[i] + (bias ? bias.data[Math.floor(i / plane) % M] : 0);
+    // y is [N, M, ...spatial]: one plane of outputs per (image, channel), each shifted by its channel's bias
+    const plane = sums.length / (x.dims[0] * M) || 0;
+    for (let nm = 0; nm < x.dims[0] * M; nm++) {
+      const shift = bias ? bias.data[nm % M] : 0;
+      for (let i = nm * plane; i < (nm + 1) * plane; i++) y.data[i] = sums[i] + shift;
+    }
     return [y];
   },
 };

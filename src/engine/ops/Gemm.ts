@@ -57,11 +57,11 @@ export const Gemm: OpDef = {
     const { M, K, N } = shapes(ctx, a.dims, b.dims) as { M: number; K: number; N: number };
     const A = attrBool(ctx, 'transA', false) ? transposed(a.data, K, M) : a.data;
     const B = attrBool(ctx, 'transB', false) ? transposed(b.data, N, K) : b.data;
+    const y = output(ctx, a.dtype, [M, N]); // checks the size before anything is allocated
     const acc = new Float64Array(M * N);
     gemmBlock(A, 0, B, 0, acc, 0, M, K, N);
     const alpha = attrFloat(ctx, 'alpha', 1);
     const beta = attrFloat(ctx, 'beta', 1);
-    const y = output(ctx, a.dtype, [M, N]);
     for (let i = 0; i < acc.length; i++) y.data[i] = alpha * acc[i];
     if (c && beta !== 0) {
       const bias = numeric(ctx, c, 'C');

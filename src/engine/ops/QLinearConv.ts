@@ -61,8 +61,6 @@ export const QLinearConv: OpDef = {
     });
 
     const M = w.dims[0];
-    const plane = acc.length / (x.dims[0] * M) || 0;
-    const channel = (i: number) => Math.floor(i / plane) % M;
     const wScale = perAxis(ctx, wScaleTensor, [M], 0, 'w_scale');
     const biasTensor = optional(inputs, 8);
     const bias = biasTensor ? numeric(ctx, biasTensor, 'B') : null;
@@ -70,10 +68,14 @@ export const QLinearConv: OpDef = {
       checkDtype(ctx, bias.dtype, ['int32'], 'B');
       if (bias.data.length !== M) fail(ctx, `B has ${bias.data.length} values for ${M} output channels`);
     }
-    for (let i = 0; i < acc.length; i++) {
-      const m = channel(i);
-      const sum = acc[i] + (bias ? bias.data[m] : 0);
-      y.data[i] = saturate(roundHalfEven(sum * requantScale(xScale, wScale(m), yScale)) + yzp, dtype);
+    // acc is [N, M, ...spatial]: one plane per (image, output channel), with that channel's bias and scale
+    const plane = acc.length / (x.dims[0] * M) || 0;
+    for (let nm = 0; nm < x.dims[0] * M; nm++) {
+      const m = nm % M;
+      const shift = bias ? bias.data[m] : 0;
+      const multiplier = requantScale(xScale, wScale(m), yScale);
+      for (let i = nm * plane; i < (nm + 1) * plane; i++)
+        y.data[i] = saturate(roundHalfEven((acc[i] + shift) * multiplier) + yzp, dtype);
     }
     return [y];
   },

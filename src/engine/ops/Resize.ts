@@ -154,7 +154,9 @@ export const Resize: OpDef = {
     const y = output(ctx, x.dtype, outDims);
     let data: ArrayLike<number> = x.data;
     const dims = [...x.dims];
-    for (let a = 0; a < dims.length; a++) {
+    // shrinking axes first keeps every intermediate no larger than the input or the output
+    const axes = [...dims.keys()].sort((p, q) => outDims[p] / dims[p] - outDims[q] / dims[q]);
+    for (const a of axes) {
       if (outDims[a] === dims[a] && scale[a] === 1) continue; // an untouched axis: every mode is the identity there
       if (dims[a] === 0) fail(ctx, `cannot resize the empty axis ${a} to ${outDims[a]}`);
       data = resampleAxis(

@@ -103,3 +103,52 @@ describe('operators reject bad input with a ModelError, never a crash', () => {
     }
   });
 });
+
+describe('absurd output sizes are refused before anything is allocated', () => {
+  const big = (opType: string, inputs: Tensor[], attributes: Record<string, Attribute> = {}) => {
+    const node: Node = {
+      name: 'huge',
+      opType,
+      domain: '',
+      inputs: inputs.map((_, i) => `x${i}`),
+      outputs: ['y'],
+      attributes,
+    };
+    try {
+      lookupOp('', opType)!.run({ node, opset: 18 }, inputs);
+    } catch (e) {
+      return e;
+    }
+    return null;
+  };
+  const i64 = (...v: number[]) => tensor('int64', [v.length], v);
+  const f32 = (dims: number[]) => tensor('float32', dims, new Array(dims.reduce((a, b) => a * b, 1)).fill(1));
+
+  it.each([
+    ['ConstantOfShape', () => big('ConstantOfShape', [i64(1e6, 1e6)])],
+    ['Expand', () => big('Expand', [f32([1]), i64(1e6, 1e6)])],
+    ['Tile', () => big('Tile', [f32([2, 2]), i64(1e6, 1e6)])],
+    [
+      'Range',
+      () =>
+        big('Range', [tensor('float32', [], [0]), tensor('float32', [], [1e12]), tensor('float32', [], [1])]),
+    ],
+    ['Pad', () => big('Pad', [f32([2, 2]), i64(1e6, 1e6, 1e6, 1e6)])],
+    [
+      'Resize',
+      () =>
+        big('Resize', [
+          f32([1, 1, 2, 2]),
+          tensor('float32', [0], []),
+          tensor('float32', [4], [1, 1, 1e6, 1e6]),
+        ]),
+    ],
+    ['Gemm', () => big('Gemm', [f32([100000, 1]), f32([1, 100000])])],
+    ['MatMul', () => big('MatMul', [f32([100000, 1]), f32([1, 100000])])],
+    ['Add', () => big('Add', [f32([100000, 1]), f32([1, 100000])])],
+  ])('%s', (_, attempt) => {
+    const error = attempt();
+    expect(isModelError(error) && error.code).toBe('limit');
+    expect(String(error)).toMatch(/above the limit.*node huge/);
+  });
+});
