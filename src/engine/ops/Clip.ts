@@ -1,10 +1,10 @@
 // Clip: min(max(x, lo), hi). Before opset 11 the bounds are float attributes; from 11 on, optional
 // scalar inputs. A missing bound does not clip. When lo > hi every value becomes hi (min is applied last).
+import type { Tensor } from '../ir/tensor';
 import { attrFloat } from './attrs';
 import { checkDtype, numeric, NUMERIC, optional, output, required, sameDtype, scalarOf } from './check';
 import { like } from './infer';
 import type { OpContext, OpDef } from './types';
-import type { Tensor } from '../ir/tensor';
 
 function bounds(ctx: OpContext, inputs: (Tensor | null)[], dtype: Tensor['dtype']): [number, number] {
   if (ctx.opset < 11) return [attrFloat(ctx, 'min', -Infinity), attrFloat(ctx, 'max', Infinity)];

@@ -32,7 +32,6 @@ export const attrFloat = (ctx: OpContext, name: string, fallback: number): numbe
 export const attrString = (ctx: OpContext, name: string, fallback: string): string =>
   attr(ctx, name, 'string') ?? fallback;
 export const attrInts = (ctx: OpContext, name: string): number[] | undefined => attr(ctx, name, 'ints');
-export const attrFloats = (ctx: OpContext, name: string): number[] | undefined => attr(ctx, name, 'floats');
 export const attrTensor = (ctx: OpContext, name: string): Tensor | undefined => attr(ctx, name, 'tensor');
 
 /** A 0/1 flag attribute. */

@@ -27,7 +27,7 @@ export const ANY: readonly DType[] = [...NUMERIC, 'bool'];
 export const INDEX: readonly DType[] = ['int32', 'int64'];
 
 /** How errors name a node: its name, or its op type when the file left it unnamed. */
-export const nodeName = (ctx: OpContext) => ctx.node.name || ctx.node.opType;
+const nodeName = (ctx: OpContext) => ctx.node.name || ctx.node.opType;
 
 export function fail(ctx: OpContext, message: string, field?: string): never {
   throw new ModelError('invalid', `${ctx.node.opType}: ${message}`, { node: nodeName(ctx), field });

@@ -7,11 +7,6 @@ import type { OpContext } from './types';
 /** The output type of an op whose output looks like its input. */
 export const like = (t: TypeInfo): TypeInfo => ({ dtype: t.dtype, shape: t.shape ? [...t.shape] : null });
 
-/** The shape as numbers when every dim is static, else null. */
-export function staticShape(shape: readonly Dim[] | null): number[] | null {
-  return shape && shape.every((d): d is number => typeof d === 'number') ? [...shape] : null;
-}
-
 /** The integer values of input i when it is a known constant (Reshape's shape, Slice's starts…), else null. */
 export function constInts(
   ctx: OpContext,

@@ -18,7 +18,7 @@ export interface WindowAttrs {
 }
 
 /** The most spatial axes the interpreter's loops handle (1-D, 2-D and 3-D windows). */
-export const MAX_SPATIAL = 3;
+const MAX_SPATIAL = 3;
 
 /** Reads the window attributes for `spatial` spatial axes; `kernel` comes from kernel_shape or the weights. */
 export function windowAttrs(ctx: OpContext, spatial: number, kernel: number[] | undefined): WindowAttrs {
