@@ -223,6 +223,20 @@ const CASES: Case[] = [
     attrs: { mode: str('linear') },
     inputs: [f(1, 1, 3, 3), f32c([0], []), f32c([4], [1, 1, 2, 2])],
   },
+  {
+    name: 'Resize opset 19 half_pixel_symmetric linear',
+    op: 'Resize',
+    opset: 19,
+    attrs: { mode: str('linear'), coordinate_transformation_mode: str('half_pixel_symmetric') },
+    inputs: [f(1, 1, 4, 5), null, f32c([4], [1, 1, 1.7, 0.6])],
+  },
+  {
+    name: 'Resize opset 18 sizes on axes with not_larger',
+    op: 'Resize',
+    opset: 18,
+    attrs: { mode: str('linear'), axes: ints(2, 3), keep_aspect_ratio_policy: str('not_larger') },
+    inputs: [f(1, 2, 4, 6), null, null, i64(9, 9)],
+  },
   // padding
   {
     name: 'Pad reflect',
@@ -423,6 +437,21 @@ const CASES: Case[] = [
       { dtype: 'int8', dims: [], values: [0] },
       f32c([], [0.1]),
       { dtype: 'int8', dims: [], values: [5] },
+    ],
+  },
+  {
+    name: 'QLinearMatMul uint8 with per-column b scale',
+    op: 'QLinearMatMul',
+    opset: 21,
+    inputs: [
+      { dtype: 'uint8', dims: [3, 4] },
+      f32c([], [0.05]),
+      { dtype: 'uint8', dims: [], values: [128] },
+      { dtype: 'uint8', dims: [4, 2] },
+      f32c([2], [0.01, 0.03]),
+      { dtype: 'uint8', dims: [2], values: [120, 130] },
+      f32c([], [0.2]),
+      { dtype: 'uint8', dims: [], values: [100] },
     ],
   },
   // normalization
