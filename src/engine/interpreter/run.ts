@@ -66,7 +66,10 @@ function operatorFor(model: Model, node: Node) {
   return { op, ctx: { node, opset } satisfies OpContext };
 }
 
-/** Checks an operator's result (a malformed tensor here is an operator bug, not a model error). */
+/**
+ * Checks an operator's result and rounds float16 values. An output the node asks for but the operator does
+ * not compute is a ModelError ('unsupported'); data that does not fit its dims is an operator bug (Error).
+ */
 function finish(node: Node, outputs: Tensor[]): void {
   node.outputs.forEach((name, k) => {
     if (name && !outputs[k])
