@@ -10,7 +10,7 @@ import { createRng, decodeModel, randomTensor, run, type Tensor } from '../../sr
 import { toOrt } from '../testing/ort';
 import { table, time, type Benchmark } from './harness';
 
-const committed = ['small_cnn.onnx', 'tiny_transformer.onnx'].map((f) => path.resolve('test-data/models', f));
+const committed = ['small-cnn.onnx', 'small-transformer.onnx'].map((f) => path.resolve('test-data/models', f));
 
 /** The harness's wall-clock timing, plus the process CPU time per call (user + system, all threads). */
 async function timed(fn: () => unknown, options: Parameters<typeof time>[1]) {

@@ -14,17 +14,17 @@ import { createRng, randomTensor } from './random';
 const models = path.resolve(__dirname, '../../test-data/models');
 
 const cases: { file: string; feeds: (rng: () => number) => Record<string, Tensor> }[] = [
-  { file: 'small_cnn.onnx', feeds: (rng) => ({ image: randomTensor('float32', [2, 3, 64, 64], rng) }) },
+  { file: 'small-cnn.onnx', feeds: (rng) => ({ image: randomTensor('float32', [2, 3, 64, 64], rng) }) },
   {
-    file: 'small_cnn.onnx',
+    file: 'small-cnn.onnx',
     feeds: (rng) => ({ image: randomTensor('float32', [5, 3, 64, 64], rng, [-3, 3]) }),
   },
   {
-    file: 'tiny_transformer.onnx',
+    file: 'small-transformer.onnx',
     feeds: (rng) => ({ tokens: randomTensor('int64', [3, 9], rng, [0, 49]) }),
   },
   {
-    file: 'tiny_transformer.onnx',
+    file: 'small-transformer.onnx',
     feeds: (rng) => ({ tokens: randomTensor('int64', [1, 30], rng, [0, 49]) }),
   },
 ];
