@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onnx } from 'onnx-proto';
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../errors';
+import { scalar, tensor, type Tensor } from '../ir/tensor';
+import { dequantizeLinear, quantizeLinear } from './linear';
+
+// The ONNX conformance cases are decoded here with onnx-proto directly, so that this check does not wait
+// for the engine's ONNX reader: only raw_data tensors of the four types these cases use.
+const CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-data/onnx-node');
+const DTYPES: Record<number, 'float32' | 'uint8' | 'int8' | 'int32'> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32' };
+
+function readTensor(file: string): Tensor {
+  const t = onnx.TensorProto.decode(readFileSync(file));
+  const dtype = DTYPES[t.dataType];
+  if (!dtype || !t.rawData?.length) throw new Error(`${file}: expected raw_data of a float32/int8/uint8/int32 tensor`);
+  const bytes = Uint8Array.from(t.rawData).buffer; // a copy: protobufjs may hand out an unaligned view
+  const data = { float32: Float32Array, uint8: Uint8Array, int8: Int8Array, int32: Int32Array }[dtype];
+  return { dtype, dims: t.dims.map(Number), data: new data(bytes) };
+}
+
+function readCase(name: string) {
+  const dir = path.join(CASES, name);
+  const model = onnx.ModelProto.decode(readFileSync(path.join(dir, 'model.onnx')));
+  const node = model.graph!.node![0];
+  const axisAttr = node.attribute?.find((a) => a.name === 'axis');
+  const inputs = node.input!.map((_, i) => readTensor(path.join(dir, 'test_data_set_0', `input_${i}.pb`)));
+  return { opType: node.opType, axis: axisAttr ? Number(axisAttr.i) : 1, inputs, expected: readTensor(path.join(dir, 'test_data_set_0', 'output_0.pb')) };
+}
+
+describe('ONNX conformance: QuantizeLinear / DequantizeLinear', () => {
+  it.each(['test_quantizelinear', 'test_quantizelinear_axis', 'test_dequantizelinear', 'test_dequantizelinear_axis'])('%s matches bit for bit', (name) => {
+    const { opType, axis, inputs, expected } = readCase(name);
+    const [x, scale, zeroPoint] = inputs;
+    const got = opType === 'QuantizeLinear' ? quantizeLinear(x, scale, zeroPoint ?? null, axis) : dequantizeLinear(x, scale, zeroPoint ?? null, axis);
+    expect(got.dtype).toBe(expected.dtype);
+    expect(got.dims).toEqual(expected.dims);
+    expect(Array.from(got.data as ArrayLike<number>)).toEqual(Array.from(expected.data as ArrayLike<number>));
+  });
+});
+
+describe('quantizeLinear / dequantizeLinear (hand-computed)', () => {
+  const x = tensor('float32', [2, 3], [-1, 0, 1, 2.5, 3.5, 300]);
+
+  it('defaults to uint8 with zero point 0 when the zero point is omitted', () => {
+    const y = quantizeLinear(x, scalar('float32', 1), null);
+    expect(y.dtype).toBe('uint8');
+    expect([...(y.data as Uint8Array)]).toEqual([0, 0, 1, 2, 4, 255]);
+  });
+
+  it('quantizes per axis, with negative axes counting from the end', () => {
+    const scale = tensor('float32', [3], [1, 2, 4]);
+    const zp = tensor('int8', [3], [0, 1, -1]);
+    // column c: round(x / scale[c]) + zp[c]: [-1, 0+1, 0-1], [2 (2.5→2), 2+1 (1.75→2), 75-1 → 74]
+    const expected = [-1, 1, -1, 2, 3, 74];
+    expect([...(quantizeLinear(x, scale, zp, 1).data as Int8Array)]).toEqual(expected);
+    expect([...(quantizeLinear(x, scale, zp, -1).data as Int8Array)]).toEqual(expected);
+  });
+
+  it('treats a one-element 1-D scale as per-tensor', () => {
+    const y = quantizeLinear(x, tensor('float32', [1], [0.5]), tensor('int8', [1], [10]));
+    expect([...(y.data as Int8Array)]).toEqual([8, 10, 12, 15, 17, 127]);
+  });
+
+  it('dequantizes int32 (a bias) with its zero point', () => {
+    const y = dequantizeLinear(tensor('int32', [3], [-100000, 0, 7]), scalar('float32', 0.5), scalar('int32', 1));
+    expect([...y.data]).toEqual([-50000.5, -0.5, 3]);
+  });
+
+  it('rejects what it does not support with ModelErrors', () => {
+    expect(() => quantizeLinear(tensor('int32', [1], [1]), scalar('float32', 1), null)).toThrow(/x of type int32 is not supported/);
+    expect(() => quantizeLinear(x, scalar('float32', 1), scalar('int32', 0))).toThrow(ModelError);
+    expect(() => quantizeLinear(x, tensor('float32', [2], [1, 1]), null, 1)).toThrow(/scale has 2 values but axis 1 has 3/);
+    expect(() => quantizeLinear(x, tensor('float32', [3], [1, 1, 1]), null, 2)).toThrow(/axis 2 is out of range/);
+    expect(() => quantizeLinear(x, tensor('float32', [2, 3], new Float32Array(6).fill(1)), null)).toThrow(/only per-tensor and per-axis/);
+    expect(() => quantizeLinear(x, tensor('float32', [3], [1, 1, 1]), tensor('uint8', [1], [0]))).toThrow(/zero point shape/);
+    expect(() => quantizeLinear(x, scalar('float32', 0), null)).toThrow(/scale must be a positive/);
+    expect(() => dequantizeLinear(tensor('uint8', [1], [1]), scalar('float32', 1), scalar('int8', 0))).toThrow(/x_zero_point is int8 but x is uint8/);
+  });
+});
