@@ -16,7 +16,9 @@ export interface ChannelLayout {
 export function channelLayout(dims: readonly number[], axis: number): ChannelLayout {
   const rank = dims.length;
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank)
-    throw new ModelError('input', `channel axis ${axis} is out of range for a tensor of rank ${rank}`, { field: 'axis' });
+    throw new ModelError('input', `channel axis ${axis} is out of range for a tensor of rank ${rank}`, {
+      field: 'axis',
+    });
   const a = axis < 0 ? axis + rank : axis;
   return { axis: a, outer: numel(dims.slice(0, a)), channels: dims[a], inner: numel(dims.slice(a + 1)) };
 }
@@ -49,9 +51,15 @@ export function paramRuns(dims: readonly number[], params: TensorQuantParams): P
 }
 
 /** Min and max of each channel along `axis` (0 for an empty channel): the default range of a weight's channels. */
-export function channelMinMax(data: ArrayLike<number>, dims: readonly number[], axis: number): { min: Float64Array; max: Float64Array } {
+export function channelMinMax(
+  data: ArrayLike<number>,
+  dims: readonly number[],
+  axis: number,
+): { min: Float64Array; max: Float64Array } {
   if (data.length !== numel(dims))
-    throw new ModelError('input', `${data.length} values do not fill a tensor of shape [${dims.join(',')}]`, { field: 'dims' });
+    throw new ModelError('input', `${data.length} values do not fill a tensor of shape [${dims.join(',')}]`, {
+      field: 'dims',
+    });
   const { outer, channels, inner } = channelLayout(dims, axis);
   const min = new Float64Array(channels).fill(Infinity);
   const max = new Float64Array(channels).fill(-Infinity);
@@ -60,7 +68,10 @@ export function channelMinMax(data: ArrayLike<number>, dims: readonly number[], 
       const start = (o * channels + c) * inner;
       for (let i = start; i < start + inner; i++) {
         const v = data[i];
-        if (!Number.isFinite(v)) throw new ModelError('input', `value ${v} at index ${i} cannot be quantized`, { field: `channel ${c}` });
+        if (!Number.isFinite(v))
+          throw new ModelError('input', `value ${v} at index ${i} cannot be quantized`, {
+            field: `channel ${c}`,
+          });
         if (v < min[c]) min[c] = v;
         if (v > max[c]) max[c] = v;
       }

@@ -36,7 +36,8 @@ export function quantError(x: NumericTensor, params: TensorQuantParams): QuantEr
   for (const { start, end, params: p } of paramRuns(x.dims, params))
     for (let i = start; i < end; i++) {
       const v = x.data[i];
-      if (Number.isNaN(v)) throw new ModelError('input', `NaN at index ${i} cannot be quantized`, { field: 'x' });
+      if (Number.isNaN(v))
+        throw new ModelError('input', `NaN at index ${i} cannot be quantized`, { field: 'x' });
       const u = unsaturated(v, p);
       const q = u < p.qmin ? p.qmin : u > p.qmax ? p.qmax : u;
       const e = Math.abs(v - dequantizeValue(q, p));

@@ -10,12 +10,18 @@ import { dequantizeLinear, quantizeLinear } from './linear';
 // The ONNX conformance cases are decoded here with onnx-proto directly, so that this check does not wait
 // for the engine's ONNX reader: only raw_data tensors of the four types these cases use.
 const CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-data/onnx-node');
-const DTYPES: Record<number, 'float32' | 'uint8' | 'int8' | 'int32'> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32' };
+const DTYPES: Record<number, 'float32' | 'uint8' | 'int8' | 'int32'> = {
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  6: 'int32',
+};
 
 function readTensor(file: string): Tensor {
   const t = onnx.TensorProto.decode(readFileSync(file));
   const dtype = DTYPES[t.dataType];
-  if (!dtype || !t.rawData?.length) throw new Error(`${file}: expected raw_data of a float32/int8/uint8/int32 tensor`);
+  if (!dtype || !t.rawData?.length)
+    throw new Error(`${file}: expected raw_data of a float32/int8/uint8/int32 tensor`);
   const bytes = Uint8Array.from(t.rawData).buffer; // a copy: protobufjs may hand out an unaligned view
   const data = { float32: Float32Array, uint8: Uint8Array, int8: Int8Array, int32: Int32Array }[dtype];
   return { dtype, dims: t.dims.map(Number), data: new data(bytes) };
@@ -27,14 +33,27 @@ function readCase(name: string) {
   const node = model.graph!.node![0];
   const axisAttr = node.attribute?.find((a) => a.name === 'axis');
   const inputs = node.input!.map((_, i) => readTensor(path.join(dir, 'test_data_set_0', `input_${i}.pb`)));
-  return { opType: node.opType, axis: axisAttr ? Number(axisAttr.i) : 1, inputs, expected: readTensor(path.join(dir, 'test_data_set_0', 'output_0.pb')) };
+  return {
+    opType: node.opType,
+    axis: axisAttr ? Number(axisAttr.i) : 1,
+    inputs,
+    expected: readTensor(path.join(dir, 'test_data_set_0', 'output_0.pb')),
+  };
 }
 
 describe('ONNX conformance: QuantizeLinear / DequantizeLinear', () => {
-  it.each(['test_quantizelinear', 'test_quantizelinear_axis', 'test_dequantizelinear', 'test_dequantizelinear_axis'])('%s matches bit for bit', (name) => {
+  it.each([
+    'test_quantizelinear',
+    'test_quantizelinear_axis',
+    'test_dequantizelinear',
+    'test_dequantizelinear_axis',
+  ])('%s matches bit for bit', (name) => {
     const { opType, axis, inputs, expected } = readCase(name);
     const [x, scale, zeroPoint] = inputs;
-    const got = opType === 'QuantizeLinear' ? quantizeLinear(x, scale, zeroPoint ?? null, axis) : dequantizeLinear(x, scale, zeroPoint ?? null, axis);
+    const got =
+      opType === 'QuantizeLinear'
+        ? quantizeLinear(x, scale, zeroPoint ?? null, axis)
+        : dequantizeLinear(x, scale, zeroPoint ?? null, axis);
     expect(got.dtype).toBe(expected.dtype);
     expect(got.dims).toEqual(expected.dims);
     expect(Array.from(got.data as ArrayLike<number>)).toEqual(Array.from(expected.data as ArrayLike<number>));
@@ -65,18 +84,34 @@ describe('quantizeLinear / dequantizeLinear (hand-computed)', () => {
   });
 
   it('dequantizes int32 (a bias) with its zero point', () => {
-    const y = dequantizeLinear(tensor('int32', [3], [-100000, 0, 7]), scalar('float32', 0.5), scalar('int32', 1));
+    const y = dequantizeLinear(
+      tensor('int32', [3], [-100000, 0, 7]),
+      scalar('float32', 0.5),
+      scalar('int32', 1),
+    );
     expect([...y.data]).toEqual([-50000.5, -0.5, 3]);
   });
 
   it('rejects what it does not support with ModelErrors', () => {
-    expect(() => quantizeLinear(tensor('int32', [1], [1]), scalar('float32', 1), null)).toThrow(/x of type int32 is not supported/);
+    expect(() => quantizeLinear(tensor('int32', [1], [1]), scalar('float32', 1), null)).toThrow(
+      /x of type int32 is not supported/,
+    );
     expect(() => quantizeLinear(x, scalar('float32', 1), scalar('int32', 0))).toThrow(ModelError);
-    expect(() => quantizeLinear(x, tensor('float32', [2], [1, 1]), null, 1)).toThrow(/scale has 2 values but axis 1 has 3/);
-    expect(() => quantizeLinear(x, tensor('float32', [3], [1, 1, 1]), null, 2)).toThrow(/axis 2 is out of range/);
-    expect(() => quantizeLinear(x, tensor('float32', [2, 3], new Float32Array(6).fill(1)), null)).toThrow(/only per-tensor and per-axis/);
-    expect(() => quantizeLinear(x, tensor('float32', [3], [1, 1, 1]), tensor('uint8', [1], [0]))).toThrow(/zero point shape/);
+    expect(() => quantizeLinear(x, tensor('float32', [2], [1, 1]), null, 1)).toThrow(
+      /scale has 2 values but axis 1 has 3/,
+    );
+    expect(() => quantizeLinear(x, tensor('float32', [3], [1, 1, 1]), null, 2)).toThrow(
+      /axis 2 is out of range/,
+    );
+    expect(() => quantizeLinear(x, tensor('float32', [2, 3], new Float32Array(6).fill(1)), null)).toThrow(
+      /only per-tensor and per-axis/,
+    );
+    expect(() => quantizeLinear(x, tensor('float32', [3], [1, 1, 1]), tensor('uint8', [1], [0]))).toThrow(
+      /zero point shape/,
+    );
     expect(() => quantizeLinear(x, scalar('float32', 0), null)).toThrow(/scale must be a positive/);
-    expect(() => dequantizeLinear(tensor('uint8', [1], [1]), scalar('float32', 1), scalar('int8', 0))).toThrow(/x_zero_point is int8 but x is uint8/);
+    expect(() =>
+      dequantizeLinear(tensor('uint8', [1], [1]), scalar('float32', 1), scalar('int8', 0)),
+    ).toThrow(/x_zero_point is int8 but x is uint8/);
   });
 });

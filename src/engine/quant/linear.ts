@@ -16,8 +16,17 @@ const RANGES: Record<LinearType, { qmin: number; qmax: number }> = {
   int32: { qmin: -(2 ** 31), qmax: 2 ** 31 - 1 },
 };
 
-function requireType<T extends string>(dtype: string, what: string, allowed: readonly T[]): asserts dtype is T {
-  if (!(allowed as readonly string[]).includes(dtype)) throw new ModelError('unsupported', `${what} of type ${dtype} is not supported (only ${allowed.join(', ')})`, { field: what });
+function requireType<T extends string>(
+  dtype: string,
+  what: string,
+  allowed: readonly T[],
+): asserts dtype is T {
+  if (!(allowed as readonly string[]).includes(dtype))
+    throw new ModelError(
+      'unsupported',
+      `${what} of type ${dtype} is not supported (only ${allowed.join(', ')})`,
+      { field: what },
+    );
 }
 
 /** The operator's scale and zero-point inputs as per-tensor or per-axis parameters. */
@@ -31,18 +40,32 @@ export function linearParams(
   const range = RANGES[dtype];
   const scales = scale.data as ArrayLike<number>;
   const zps = zeroPoint ? (zeroPoint.data as ArrayLike<number>) : null;
-  if (zeroPoint && (zeroPoint.dims.length !== scale.dims.length || zeroPoint.dims.some((d, i) => d !== scale.dims[i])))
-    throw new ModelError('invalid', `zero point shape [${zeroPoint.dims.join(',')}] differs from scale shape [${scale.dims.join(',')}]`, { field: 'zero_point' });
+  if (
+    zeroPoint &&
+    (zeroPoint.dims.length !== scale.dims.length || zeroPoint.dims.some((d, i) => d !== scale.dims[i]))
+  )
+    throw new ModelError(
+      'invalid',
+      `zero point shape [${zeroPoint.dims.join(',')}] differs from scale shape [${scale.dims.join(',')}]`,
+      { field: 'zero_point' },
+    );
   const channel = (i: number): QuantParams => ({ scale: scales[i], zeroPoint: zps ? zps[i] : 0, ...range });
   // A scalar or any one-element scale is per-tensor (onnxruntime: IsScalarOr1ElementVector).
   if (scales.length === 1) return channel(0);
   if (scale.dims.length !== 1)
-    throw new ModelError('unsupported', `scale of shape [${scale.dims.join(',')}]: only per-tensor and per-axis quantization are supported`, { field: 'scale' });
+    throw new ModelError(
+      'unsupported',
+      `scale of shape [${scale.dims.join(',')}]: only per-tensor and per-axis quantization are supported`,
+      { field: 'scale' },
+    );
   const rank = dims.length;
-  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) throw new ModelError('invalid', `axis ${axis} is out of range for rank ${rank}`, { field: 'axis' });
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank)
+    throw new ModelError('invalid', `axis ${axis} is out of range for rank ${rank}`, { field: 'axis' });
   const a = axis < 0 ? axis + rank : axis;
   if (scales.length !== dims[a])
-    throw new ModelError('invalid', `scale has ${scales.length} values but axis ${a} has ${dims[a]}`, { field: 'scale' });
+    throw new ModelError('invalid', `scale has ${scales.length} values but axis ${a} has ${dims[a]}`, {
+      field: 'scale',
+    });
   return { axis: a, channels: Array.from({ length: scales.length }, (_, i) => channel(i)) };
 }
 
@@ -57,11 +80,18 @@ export function quantizeLinear(x: Tensor, yScale: Tensor, yZeroPoint: Tensor | n
 }
 
 /** DequantizeLinear: y = (x − x_zero_point) · x_scale, float32. */
-export function dequantizeLinear(x: Tensor, xScale: Tensor, xZeroPoint: Tensor | null, axis = 1): Tensor<'float32'> {
+export function dequantizeLinear(
+  x: Tensor,
+  xScale: Tensor,
+  xZeroPoint: Tensor | null,
+  axis = 1,
+): Tensor<'float32'> {
   const dtype: string = x.dtype;
   requireType(dtype, 'x', ['int8', 'uint8', 'int32'] as const);
   requireType(xScale.dtype, 'x_scale', ['float32']);
   if (xZeroPoint && xZeroPoint.dtype !== dtype)
-    throw new ModelError('invalid', `x_zero_point is ${xZeroPoint.dtype} but x is ${dtype}`, { field: 'x_zero_point' });
+    throw new ModelError('invalid', `x_zero_point is ${xZeroPoint.dtype} but x is ${dtype}`, {
+      field: 'x_zero_point',
+    });
   return dequantize(x as Tensor<LinearType>, linearParams(x.dims, xScale, xZeroPoint, axis, dtype));
 }

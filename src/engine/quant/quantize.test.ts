@@ -4,7 +4,13 @@ import { tensor } from '../ir/tensor';
 import { channelLayout, channelMinMax } from './channels';
 import { dequantize, dequantizeValue, fakeQuantize, quantize, quantizeValue, storageFor } from './quantize';
 import { sampleTensor, seededRandom } from './samples';
-import { INT8_SYMMETRIC, UINT8_ASYMMETRIC, computeParams, type QuantParams, type QuantScheme } from './scheme';
+import {
+  INT8_SYMMETRIC,
+  UINT8_ASYMMETRIC,
+  computeParams,
+  type QuantParams,
+  type QuantScheme,
+} from './scheme';
 
 const U8 = (scale: number, zeroPoint: number): QuantParams => ({ scale, zeroPoint, qmin: 0, qmax: 255 });
 const I8 = (scale: number, zeroPoint: number): QuantParams => ({ scale, zeroPoint, qmin: -128, qmax: 127 });
@@ -16,8 +22,12 @@ describe('quantizeValue / dequantizeValue (hand-computed)', () => {
   });
 
   it('saturates to [qmin, qmax]', () => {
-    expect([1000, -1000, -254, 254, 256].map((x) => quantizeValue(x, U8(2, 128)))).toEqual([255, 0, 1, 255, 255]);
-    expect([1e9, -1e9, Infinity, -Infinity].map((x) => quantizeValue(x, I8(0.5, 0)))).toEqual([127, -128, 127, -128]);
+    expect([1000, -1000, -254, 254, 256].map((x) => quantizeValue(x, U8(2, 128)))).toEqual([
+      255, 0, 1, 255, 255,
+    ]);
+    expect([1e9, -1e9, Infinity, -Infinity].map((x) => quantizeValue(x, I8(0.5, 0)))).toEqual([
+      127, -128, 127, -128,
+    ]);
   });
 
   it('rounds x / scale to float32 before rounding to an integer, as float32 division does', () => {
@@ -53,15 +63,26 @@ describe('quantize (tensors)', () => {
 
   it('rejects NaN, a shape that does not match the data, and bad parameters with ModelErrors', () => {
     expect(() => quantize(tensor('float32', [3], [0, NaN, 1]), U8(1, 0))).toThrow(/NaN at index 1/);
-    expect(() => quantize({ dims: [2, 2], data: new Float32Array(3) }, U8(1, 0))).toThrow(/3 values do not fill a tensor of shape \[2,2\]/);
+    expect(() => quantize({ dims: [2, 2], data: new Float32Array(3) }, U8(1, 0))).toThrow(
+      /3 values do not fill a tensor of shape \[2,2\]/,
+    );
     expect(() => quantize(tensor('float32', [1], [0]), U8(0, 0))).toThrow(ModelError);
-    expect(() => quantize(tensor('float32', [2, 3], new Float32Array(6)), { axis: 1, channels: [U8(1, 0)] })).toThrow(/1 channels, but axis 1/);
-    expect(() => quantize(tensor('float32', [2, 3], new Float32Array(6)), { axis: 2, channels: [U8(1, 0)] })).toThrow(/axis 2 is out of range/);
+    expect(() =>
+      quantize(tensor('float32', [2, 3], new Float32Array(6)), { axis: 1, channels: [U8(1, 0)] }),
+    ).toThrow(/1 channels, but axis 1/);
+    expect(() =>
+      quantize(tensor('float32', [2, 3], new Float32Array(6)), { axis: 2, channels: [U8(1, 0)] }),
+    ).toThrow(/axis 2 is out of range/);
   });
 
   it('keeps dequantize(quantize(x)) within scale/2 of x inside the range (seeded, 200 ranges × 4 schemes)', () => {
     const random = seededRandom(7);
-    const schemes: QuantScheme[] = [UINT8_ASYMMETRIC, INT8_SYMMETRIC, { bits: 4, signed: true, symmetric: false }, { bits: 3, signed: false, symmetric: true }];
+    const schemes: QuantScheme[] = [
+      UINT8_ASYMMETRIC,
+      INT8_SYMMETRIC,
+      { bits: 4, signed: true, symmetric: false },
+      { bits: 3, signed: false, symmetric: true },
+    ];
     let worst = -Infinity; // largest excess of |error| over its bound
     let checked = 0;
     for (let trial = 0; trial < 200; trial++) {
@@ -98,11 +119,15 @@ describe('quantize (tensors)', () => {
     for (const axis of [0, 1, -1]) {
       const { axis: a, outer, channels, inner } = channelLayout(dims, axis);
       const { min, max } = channelMinMax(x, dims, axis);
-      const params = { axis: a, channels: Array.from(min, (lo, c) => computeParams(lo, max[c], UINT8_ASYMMETRIC)) };
+      const params = {
+        axis: a,
+        channels: Array.from(min, (lo, c) => computeParams(lo, max[c], UINT8_ASYMMETRIC)),
+      };
       const whole = quantize({ dims, data: x }, params).data;
       for (let c = 0; c < channels; c++) {
         const idx: number[] = [];
-        for (let o = 0; o < outer; o++) for (let k = 0; k < inner; k++) idx.push((o * channels + c) * inner + k);
+        for (let o = 0; o < outer; o++)
+          for (let k = 0; k < inner; k++) idx.push((o * channels + c) * inner + k);
         const alone = quantize({ dims: [idx.length], data: idx.map((i) => x[i]) }, params.channels[c]).data;
         expect(idx.map((i) => whole[i])).toEqual([...alone]);
       }

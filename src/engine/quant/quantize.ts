@@ -18,7 +18,8 @@ export interface NumericTensor {
 export type IntStorage = 'int8' | 'uint8' | 'int32';
 
 /** The integer before saturation: the value the grid would need, used to tell rounding from clipping. */
-export const unsaturated = (x: number, p: QuantParams): number => roundHalfEven(Math.fround(x / p.scale)) + p.zeroPoint;
+export const unsaturated = (x: number, p: QuantParams): number =>
+  roundHalfEven(Math.fround(x / p.scale)) + p.zeroPoint;
 
 export function quantizeValue(x: number, p: QuantParams): number {
   const q = unsaturated(x, p);
@@ -26,7 +27,8 @@ export function quantizeValue(x: number, p: QuantParams): number {
 }
 
 /** The integer is subtracted exactly, then converted to float32 (onnxruntime's order; exact below 2^24). */
-export const dequantizeValue = (q: number, p: QuantParams): number => Math.fround(Math.fround(q - p.zeroPoint) * p.scale);
+export const dequantizeValue = (q: number, p: QuantParams): number =>
+  Math.fround(Math.fround(q - p.zeroPoint) * p.scale);
 
 /** The narrowest ONNX integer type holding [qmin, qmax]. */
 export function storageFor(p: TensorQuantParams): IntStorage {
@@ -36,7 +38,9 @@ export function storageFor(p: TensorQuantParams): IntStorage {
   if (qmin >= 0 && qmax <= 255) return 'uint8';
   if (qmin >= -128 && qmax <= 127) return 'int8';
   if (qmin >= -(2 ** 31) && qmax <= 2 ** 31 - 1) return 'int32';
-  throw new ModelError('unsupported', `integer range [${qmin}, ${qmax}] does not fit int8, uint8 or int32`, { field: 'qmin/qmax' });
+  throw new ModelError('unsupported', `integer range [${qmin}, ${qmax}] does not fit int8, uint8 or int32`, {
+    field: 'qmin/qmax',
+  });
 }
 
 /** Checks the parameters (scale, zero point, range) and that the data fills its shape. */
@@ -46,7 +50,11 @@ export function checkQuantInput(x: NumericTensor, params: TensorQuantParams): vo
   let n = 1;
   for (const d of x.dims) n *= d;
   if (x.data.length !== n)
-    throw new ModelError('input', `${x.data.length} values do not fill a tensor of shape [${x.dims.join(',')}]`, { field: 'dims' });
+    throw new ModelError(
+      'input',
+      `${x.data.length} values do not fill a tensor of shape [${x.dims.join(',')}]`,
+      { field: 'dims' },
+    );
 }
 
 /** Quantizes a float tensor; NaN has no integer and is rejected with its index. */
@@ -57,7 +65,8 @@ export function quantize(x: NumericTensor, params: TensorQuantParams): Tensor<In
   for (const { start, end, params: p } of paramRuns(x.dims, params))
     for (let i = start; i < end; i++) {
       const v = x.data[i];
-      if (Number.isNaN(v)) throw new ModelError('input', `NaN at index ${i} cannot be quantized`, { field: 'x' });
+      if (Number.isNaN(v))
+        throw new ModelError('input', `NaN at index ${i} cannot be quantized`, { field: 'x' });
       out[i] = quantizeValue(v, p);
     }
   return { dtype, dims: [...x.dims], data: out };

@@ -22,7 +22,13 @@ export function gaussian(random: () => number): () => number {
 export type Distribution = 'uniform' | 'gaussian' | 'laplace' | 'student-t3';
 
 /** n float32 samples of a distribution, scaled by `scale` and shifted by `shift`. */
-export function sampleTensor(n: number, distribution: Distribution, seed: number, scale = 1, shift = 0): Float32Array {
+export function sampleTensor(
+  n: number,
+  distribution: Distribution,
+  seed: number,
+  scale = 1,
+  shift = 0,
+): Float32Array {
   const random = seededRandom(seed);
   const normal = gaussian(random);
   const draw: Record<Distribution, () => number> = {

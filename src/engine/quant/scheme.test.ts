@@ -51,7 +51,9 @@ describe('integer ranges', () => {
 
   it.each([1, 9, 0, 4.5, NaN])('rejects %d bits with a ModelError', (bits) => {
     expect(() => typeRange({ bits, signed: true, symmetric: false })).toThrow(ModelError);
-    expect(() => computeParams(-1, 1, { bits, signed: true, symmetric: false })).toThrow(/bits must be an integer from 2 to 8/);
+    expect(() => computeParams(-1, 1, { bits, signed: true, symmetric: false })).toThrow(
+      /bits must be an integer from 2 to 8/,
+    );
   });
 });
 
@@ -63,7 +65,12 @@ describe('computeParams', () => {
 
   it('maps [-1, 3] to asymmetric int8 with zero point -64', () => {
     // qmin − rmin / scale = −128 + 63.75 = −64.25 → −64
-    expect(computeParams(-1, 3, INT8_ASYMMETRIC)).toEqual({ scale: Math.fround(4 / 255), zeroPoint: -64, qmin: -128, qmax: 127 });
+    expect(computeParams(-1, 3, INT8_ASYMMETRIC)).toEqual({
+      scale: Math.fround(4 / 255),
+      zeroPoint: -64,
+      qmin: -128,
+      qmax: 127,
+    });
   });
 
   it('rounds a zero point at a tie to even', () => {
@@ -74,12 +81,27 @@ describe('computeParams', () => {
   });
 
   it('widens a range that excludes 0 so that 0 stays exact', () => {
-    expect(computeParams(2, 4, UINT8_ASYMMETRIC)).toEqual({ scale: Math.fround(4 / 255), zeroPoint: 0, qmin: 0, qmax: 255 });
-    expect(computeParams(-4, -2, UINT8_ASYMMETRIC)).toEqual({ scale: Math.fround(4 / 255), zeroPoint: 255, qmin: 0, qmax: 255 });
+    expect(computeParams(2, 4, UINT8_ASYMMETRIC)).toEqual({
+      scale: Math.fround(4 / 255),
+      zeroPoint: 0,
+      qmin: 0,
+      qmax: 255,
+    });
+    expect(computeParams(-4, -2, UINT8_ASYMMETRIC)).toEqual({
+      scale: Math.fround(4 / 255),
+      zeroPoint: 255,
+      qmin: 0,
+      qmax: 255,
+    });
   });
 
   it('makes symmetric int8 scale max|x| / 127 with zero point 0 and saturation at -128', () => {
-    expect(computeParams(-0.5, 2.54, INT8_SYMMETRIC)).toEqual({ scale: Math.fround(0.02), zeroPoint: 0, qmin: -128, qmax: 127 });
+    expect(computeParams(-0.5, 2.54, INT8_SYMMETRIC)).toEqual({
+      scale: Math.fround(0.02),
+      zeroPoint: 0,
+      qmin: -128,
+      qmax: 127,
+    });
     expect(computeParams(-2.54, 1, INT8_SYMMETRIC).scale).toBe(Math.fround(0.02));
   });
 
@@ -99,8 +121,18 @@ describe('computeParams', () => {
   });
 
   it('handles low bit widths', () => {
-    expect(computeParams(-1, 1, { bits: 4, signed: true, symmetric: true })).toEqual({ scale: Math.fround(1 / 7), zeroPoint: 0, qmin: -8, qmax: 7 });
-    expect(computeParams(-1, 2, { bits: 2, signed: false, symmetric: false })).toEqual({ scale: 1, zeroPoint: 1, qmin: 0, qmax: 3 });
+    expect(computeParams(-1, 1, { bits: 4, signed: true, symmetric: true })).toEqual({
+      scale: Math.fround(1 / 7),
+      zeroPoint: 0,
+      qmin: -8,
+      qmax: 7,
+    });
+    expect(computeParams(-1, 2, { bits: 2, signed: false, symmetric: false })).toEqual({
+      scale: 1,
+      zeroPoint: 1,
+      qmin: 0,
+      qmax: 3,
+    });
   });
 
   it.each([

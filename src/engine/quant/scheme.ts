@@ -49,7 +49,9 @@ const FLOAT32_TINY = 1.1754943508222875e-38;
 
 export function checkScheme(scheme: QuantScheme): void {
   if (!Number.isInteger(scheme.bits) || scheme.bits < 2 || scheme.bits > 8)
-    throw new ModelError('input', `quantization bits must be an integer from 2 to 8, got ${scheme.bits}`, { field: 'bits' });
+    throw new ModelError('input', `quantization bits must be an integer from 2 to 8, got ${scheme.bits}`, {
+      field: 'bits',
+    });
 }
 
 /** The integer type's full range: what QuantizeLinear saturates to. */
@@ -86,7 +88,11 @@ export function roundHalfEven(x: number): number {
  */
 export function computeParams(rmin: number, rmax: number, scheme: QuantScheme): QuantParams {
   if (!Number.isFinite(rmin) || !Number.isFinite(rmax) || rmin > rmax)
-    throw new ModelError('input', `quantization range must be finite with min ≤ max, got [${rmin}, ${rmax}]`, { field: 'range' });
+    throw new ModelError(
+      'input',
+      `quantization range must be finite with min ≤ max, got [${rmin}, ${rmax}]`,
+      { field: 'range' },
+    );
   const { qmin, qmax } = typeRange(scheme);
   const grid = scaleRange(scheme);
   let lo = Math.min(rmin, 0);
@@ -108,11 +114,19 @@ export function computeParams(rmin: number, rmax: number, scheme: QuantScheme): 
 /** Checks parameters given from outside (a model file, a widget): a bad scale would give NaN or Infinity silently. */
 export function checkParams(p: QuantParams, where = 'quantization parameters'): void {
   if (!(p.scale > 0) || !Number.isFinite(p.scale))
-    throw new ModelError('input', `${where}: scale must be a positive finite number, got ${p.scale}`, { field: 'scale' });
+    throw new ModelError('input', `${where}: scale must be a positive finite number, got ${p.scale}`, {
+      field: 'scale',
+    });
   if (!Number.isInteger(p.qmin) || !Number.isInteger(p.qmax) || p.qmin >= p.qmax)
-    throw new ModelError('input', `${where}: integer range [${p.qmin}, ${p.qmax}] is empty or not integer`, { field: 'qmin/qmax' });
+    throw new ModelError('input', `${where}: integer range [${p.qmin}, ${p.qmax}] is empty or not integer`, {
+      field: 'qmin/qmax',
+    });
   if (!Number.isInteger(p.zeroPoint) || p.zeroPoint < p.qmin || p.zeroPoint > p.qmax)
-    throw new ModelError('input', `${where}: zero point ${p.zeroPoint} is not an integer in [${p.qmin}, ${p.qmax}]`, { field: 'zeroPoint' });
+    throw new ModelError(
+      'input',
+      `${where}: zero point ${p.zeroPoint} is not an integer in [${p.qmin}, ${p.qmax}]`,
+      { field: 'zeroPoint' },
+    );
 }
 
 /** The float values the grid can represent: dequantized qmin … qmax (what a widget draws as tick marks). */
