@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onnx } from 'onnx-proto';
+import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { scalar, tensor, type Tensor } from '../ir/tensor';
 import { dequantizeLinear, quantizeLinear } from './linear';
+import { seededRandom } from './samples';
 
 // The ONNX conformance cases are decoded here with onnx-proto directly, so that this check does not wait
 // for the engine's ONNX reader: only raw_data tensors of the four types these cases use.
@@ -113,5 +115,106 @@ describe('quantizeLinear / dequantizeLinear (hand-computed)', () => {
     expect(() =>
       dequantizeLinear(tensor('uint8', [1], [1]), scalar('float32', 1), scalar('int8', 0)),
     ).toThrow(/x_zero_point is int8 but x is uint8/);
+  });
+});
+
+// A one-node model: op(x [n, C], scale [C], zero point [C]) with axis 1, opset 13 (per-axis since 13).
+function oneNodeModel(
+  opType: string,
+  xType: number,
+  yType: number,
+  zType: number,
+  channels: number,
+): Uint8Array {
+  const info = (name: string, elemType: number, dims: (number | string)[]) => ({
+    name,
+    type: {
+      tensorType: {
+        elemType,
+        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
+      },
+    },
+  });
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 13 }],
+    graph: {
+      name: opType,
+      node: [{ opType, input: ['x', 's', 'z'], output: ['y'], attribute: [{ name: 'axis', type: 2, i: 1 }] }],
+      input: [info('x', xType, ['n', channels]), info('s', 1, [channels]), info('z', zType, [channels])],
+      output: [info('y', yType, ['n', channels])],
+    },
+  });
+  return onnx.ModelProto.encode(model).finish();
+}
+
+describe('against onnxruntime (Node), seeded random inputs', () => {
+  const FLOAT = 1,
+    UINT8 = 2,
+    INT8 = 3;
+  const C = 8,
+    N = 4000;
+
+  it.each([
+    ['uint8', UINT8],
+    ['int8', INT8],
+  ] as const)('QuantizeLinear to %s matches bit for bit, ties included', async (dtype, elemType) => {
+    const session = await ort.InferenceSession.create(
+      oneNodeModel('QuantizeLinear', FLOAT, elemType, elemType, C),
+    );
+    const random = seededRandom(dtype === 'uint8' ? 1 : 2);
+    const scale = Float32Array.from({ length: C }, () => Math.fround(10 ** (random() * 4 - 3)));
+    const zp =
+      dtype === 'uint8'
+        ? Uint8Array.from({ length: C }, () => Math.floor(random() * 256))
+        : Int8Array.from({ length: C }, () => Math.floor(random() * 256) - 128);
+    const x = new Float32Array(N * C);
+    for (let i = 0; i < x.length; i++) {
+      const s = scale[i % C];
+      // a third exact ties (k + 0.5)·scale, a third near-ties, a third anywhere in ±300 steps (saturating some)
+      const k = Math.floor(random() * 600) - 300;
+      const kind = i % 3;
+      x[i] =
+        kind === 0
+          ? (k + 0.5) * s
+          : kind === 1
+            ? (k + 0.5 + (random() - 0.5) * 1e-6) * s
+            : (random() * 600 - 300) * s;
+    }
+    const { y } = await session.run({
+      x: new ort.Tensor('float32', x, [N, C]),
+      s: new ort.Tensor('float32', scale, [C]),
+      z: new ort.Tensor(dtype, zp, [C]),
+    });
+    const ours = quantizeLinear(
+      tensor('float32', [N, C], x),
+      tensor('float32', [C], scale),
+      tensor(dtype, [C], zp),
+      1,
+    );
+    expect(ours.dtype).toBe(dtype);
+    expect(Array.from(ours.data as ArrayLike<number>)).toEqual(Array.from(y.data as ArrayLike<number>));
+    await session.release();
+  });
+
+  it('DequantizeLinear from int8 matches bit for bit', async () => {
+    const session = await ort.InferenceSession.create(oneNodeModel('DequantizeLinear', INT8, FLOAT, INT8, C));
+    const random = seededRandom(3);
+    const scale = Float32Array.from({ length: C }, () => Math.fround(10 ** (random() * 4 - 3)));
+    const zp = Int8Array.from({ length: C }, () => Math.floor(random() * 256) - 128);
+    const x = Int8Array.from({ length: N * C }, () => Math.floor(random() * 256) - 128);
+    const { y } = await session.run({
+      x: new ort.Tensor('int8', x, [N, C]),
+      s: new ort.Tensor('float32', scale, [C]),
+      z: new ort.Tensor('int8', zp, [C]),
+    });
+    const ours = dequantizeLinear(
+      tensor('int8', [N, C], x),
+      tensor('float32', [C], scale),
+      tensor('int8', [C], zp),
+      1,
+    );
+    expect(Array.from(ours.data)).toEqual(Array.from(y.data as Float32Array));
+    await session.release();
   });
 });

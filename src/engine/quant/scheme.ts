@@ -68,9 +68,6 @@ export function scaleRange(scheme: QuantScheme): { qmin: number; qmax: number } 
   return scheme.symmetric && scheme.signed ? { qmin: qmin + 1, qmax } : { qmin, qmax };
 }
 
-/** The ONNX storage type of a scheme's integers (2–7 bit grids are held in 8-bit containers). */
-export const storageType = (scheme: QuantScheme): 'int8' | 'uint8' => (scheme.signed ? 'int8' : 'uint8');
-
 /** Round half to even (banker's rounding), as ONNX QuantizeLinear and numpy.round do. */
 export function roundHalfEven(x: number): number {
   const f = Math.floor(x);
