@@ -23,17 +23,17 @@ export function channelLayout(dims: readonly number[], axis: number): ChannelLay
   return { axis: a, outer: numel(dims.slice(0, a)), channels: dims[a], inner: numel(dims.slice(a + 1)) };
 }
 
-/** A contiguous run [start, end) of elements that share parameters. */
-export interface ParamRun {
-  start: number;
-  end: number;
-  channel: number;
-  params: QuantParams;
-}
-
-/** The runs of a tensor of shape `dims` under per-tensor (one run) or per-channel parameters. */
-export function paramRuns(dims: readonly number[], params: TensorQuantParams): ParamRun[] {
-  if (!isPerChannel(params)) return [{ start: 0, end: numel(dims), channel: 0, params }];
+/**
+ * Calls visit(start, end, params, channel) for each contiguous run of elements that share parameters:
+ * one run per-tensor, outer × channels runs per-channel. A callback, not an array of runs, because a
+ * per-channel weight on its last axis (MatMul [K, N], axis 1) has a run per element.
+ */
+export function forEachRun(
+  dims: readonly number[],
+  params: TensorQuantParams,
+  visit: (start: number, end: number, p: QuantParams, channel: number) => void,
+): void {
+  if (!isPerChannel(params)) return visit(0, numel(dims), params, 0);
   const { outer, channels, inner } = channelLayout(dims, params.axis);
   if (params.channels.length !== channels)
     throw new ModelError(
@@ -41,13 +41,8 @@ export function paramRuns(dims: readonly number[], params: TensorQuantParams): P
       `per-channel parameters have ${params.channels.length} channels, but axis ${params.axis} of [${dims.join(',')}] has ${channels}`,
       { field: 'axis' },
     );
-  const runs: ParamRun[] = [];
-  for (let o = 0; o < outer; o++)
-    for (let c = 0; c < channels; c++) {
-      const start = (o * channels + c) * inner;
-      runs.push({ start, end: start + inner, channel: c, params: params.channels[c] });
-    }
-  return runs;
+  for (let o = 0, start = 0; o < outer; o++)
+    for (let c = 0; c < channels; c++, start += inner) visit(start, start + inner, params.channels[c], c);
 }
 
 /** Min and max of each channel along `axis` (0 for an empty channel): the default range of a weight's channels. */

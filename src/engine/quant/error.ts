@@ -4,7 +4,7 @@
 // A tight range trades clipping error for finer rounding; calibration methods choose that trade-off.
 // Both MSEs divide by the total element count, so rounding.mse + clipping.mse = mse.
 import { ModelError } from '../errors';
-import { paramRuns } from './channels';
+import { forEachRun } from './channels';
 import { checkQuantInput, dequantizeValue, unsaturated, type NumericTensor } from './quantize';
 import { type TensorQuantParams } from './scheme';
 
@@ -33,7 +33,7 @@ export function quantError(x: NumericTensor, params: TensorQuantParams): QuantEr
     clipMax = 0,
     low = 0,
     high = 0;
-  for (const { start, end, params: p } of paramRuns(x.dims, params))
+  forEachRun(x.dims, params, (start, end, p) => {
     for (let i = start; i < end; i++) {
       const v = x.data[i];
       if (Number.isNaN(v))
@@ -52,6 +52,7 @@ export function quantError(x: NumericTensor, params: TensorQuantParams): QuantEr
         if (e > clipMax) clipMax = e;
       }
     }
+  });
   const n = x.data.length;
   const mean = (sq: number) => (n ? sq / n : 0);
   return {

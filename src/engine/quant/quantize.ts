@@ -5,8 +5,8 @@
 // Math.fround of a double quotient or product of float32 operands equals the IEEE float32 result
 // (double has more than 2·24 + 2 significand bits, so the double rounding is innocuous).
 import { ModelError } from '../errors';
-import { allocate, type Tensor } from '../ir/tensor';
-import { paramRuns } from './channels';
+import { allocate, numel, type Tensor } from '../ir/tensor';
+import { forEachRun } from './channels';
 import { checkParams, isPerChannel, roundHalfEven, type QuantParams, type TensorQuantParams } from './scheme';
 
 /** Any row-major numeric tensor (a float32 Tensor is one). */
@@ -47,9 +47,7 @@ export function storageFor(p: TensorQuantParams): IntStorage {
 export function checkQuantInput(x: NumericTensor, params: TensorQuantParams): void {
   if (isPerChannel(params)) params.channels.forEach((c, i) => checkParams(c, `channel ${i}`));
   else checkParams(params);
-  let n = 1;
-  for (const d of x.dims) n *= d;
-  if (x.data.length !== n)
+  if (x.data.length !== numel(x.dims))
     throw new ModelError(
       'input',
       `${x.data.length} values do not fill a tensor of shape [${x.dims.join(',')}]`,
@@ -62,21 +60,23 @@ export function quantize(x: NumericTensor, params: TensorQuantParams): Tensor<In
   checkQuantInput(x, params);
   const dtype = storageFor(params);
   const out = allocate(dtype, x.data.length);
-  for (const { start, end, params: p } of paramRuns(x.dims, params))
+  forEachRun(x.dims, params, (start, end, p) => {
     for (let i = start; i < end; i++) {
       const v = x.data[i];
       if (Number.isNaN(v))
         throw new ModelError('input', `NaN at index ${i} cannot be quantized`, { field: 'x' });
       out[i] = quantizeValue(v, p);
     }
+  });
   return { dtype, dims: [...x.dims], data: out };
 }
 
 export function dequantize(q: NumericTensor, params: TensorQuantParams): Tensor<'float32'> {
   checkQuantInput(q, params);
   const out = new Float32Array(q.data.length);
-  for (const { start, end, params: p } of paramRuns(q.dims, params))
+  forEachRun(q.dims, params, (start, end, p) => {
     for (let i = start; i < end; i++) out[i] = dequantizeValue(q.data[i], p);
+  });
   return { dtype: 'float32', dims: [...q.dims], data: out };
 }
 

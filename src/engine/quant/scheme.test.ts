@@ -168,3 +168,11 @@ describe('grid views', () => {
     expect(unclippedRange(p)).toEqual({ min: -0.75, max: 1.25 });
   });
 });
+
+describe('gridLevels limit', () => {
+  it('refuses to list an int32 grid', () => {
+    expect(() => gridLevels({ scale: 1, zeroPoint: 0, qmin: -(2 ** 31), qmax: 2 ** 31 - 1 })).toThrow(
+      /too many to list/,
+    );
+  });
+});

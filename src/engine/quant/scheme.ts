@@ -78,8 +78,9 @@ export function roundHalfEven(x: number): number {
 }
 
 /**
- * Scale and zero point for the float range [rmin, rmax] (onnxruntime's compute_scale_zp). The scale is
- * computed in float64 and stored as float32, the zero point from the float64 scale. A range of width 0
+ * Scale and zero point for the float range [rmin, rmax] (the formulas of onnxruntime's compute_scale_zp).
+ * The scale is computed in float64 and stored as float32, the zero point from the float64 scale. (The
+ * onnxruntime tool subtracts float32 range ends in float32 first, so its scale can differ in the last bit.) A range of width 0
  * (all zeros) gets scale 1, so that quantizing it is exact (onnxruntime also uses zero point 0 there
  * for symmetric uint8; the middle of the grid is kept here so that the zero point never depends on the data).
  */
@@ -128,6 +129,10 @@ export function checkParams(p: QuantParams, where = 'quantization parameters'): 
 
 /** The float values the grid can represent: dequantized qmin … qmax (what a widget draws as tick marks). */
 export function gridLevels(p: QuantParams): Float64Array {
+  if (p.qmax - p.qmin >= 1 << 16)
+    throw new ModelError('limit', `a grid of ${p.qmax - p.qmin + 1} levels is too many to list`, {
+      field: 'qmin/qmax',
+    });
   const levels = new Float64Array(p.qmax - p.qmin + 1);
   for (let q = p.qmin; q <= p.qmax; q++) levels[q - p.qmin] = Math.fround((q - p.zeroPoint) * p.scale);
   return levels;

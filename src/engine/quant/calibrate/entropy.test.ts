@@ -76,8 +76,8 @@ describe('entropyRange', () => {
     expect(s.positive.length).toBe(2048);
     expect(r.threshold).toBeLessThan(0.6 * absMax);
     expect(r).toMatchObject({ min: -r.threshold, max: r.threshold, levels: 128 });
-    expect(r.thresholds[0]).toBeCloseTo(128 * s.width, 12); // candidates start at bin 128
-    expect(r.divergence[r.best]).toBe(Math.min(...r.divergence));
+    expect(r.curve.thresholds[0]).toBeCloseTo(128 * s.width, 12); // candidates start at bin 128
+    expect(r.curve.divergence[r.curve.best]).toBe(Math.min(...r.curve.divergence));
   });
 
   it('keeps (nearly) the whole range of a uniform distribution, which has no tail to cut', () => {

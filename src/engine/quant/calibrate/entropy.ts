@@ -19,12 +19,13 @@ export interface EntropyCurve {
   best: number;
 }
 
-export interface EntropyChoice extends EntropyCurve {
+export interface EntropyChoice {
   method: 'entropy';
   min: number;
   max: number;
   threshold: number;
   levels: number;
+  curve: EntropyCurve;
 }
 
 export interface EntropyOptions {
@@ -116,10 +117,10 @@ export function entropyRange(
   const threshold = curve.thresholds.length ? Math.min(curve.thresholds[curve.best], absMax) : 0;
   return {
     method: 'entropy',
-    ...curve,
     threshold,
     levels,
     min: symmetric ? -threshold : Math.max(stats.min, -threshold),
     max: symmetric ? threshold : Math.min(stats.max, threshold),
+    curve,
   };
 }
