@@ -8,3 +8,5 @@ export { decodeModel, decodeTensor } from './onnx/decode';
 export { encodeModel, encodeTensor } from './onnx/encode';
 export * from './onnx/limits';
 export type { OpDef, OpContext } from './ops/types';
+export { parseModelText } from './onnx/text/parse';
+export { printModelText, type PrintOptions } from './onnx/text/print';
