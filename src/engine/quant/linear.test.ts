@@ -1,45 +1,29 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onnx } from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
-import { scalar, tensor, type Tensor } from '../ir/tensor';
+import type { DType } from '../ir/tensor';
+import { scalar, tensor } from '../ir/tensor';
+import { decodeModel, decodeTensor } from '../onnx/decode';
+import { encodeModel } from '../onnx/encode';
 import { dequantizeLinear, quantizeLinear } from './linear';
 import { seededRandom } from './samples';
 
-// The ONNX conformance cases are decoded here with onnx-proto directly, so that this check does not wait
-// for the engine's ONNX reader: only raw_data tensors of the four types these cases use.
 const CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-data/onnx-node');
-const DTYPES: Record<number, 'float32' | 'uint8' | 'int8' | 'int32'> = {
-  1: 'float32',
-  2: 'uint8',
-  3: 'int8',
-  6: 'int32',
-};
 
-function readTensor(file: string): Tensor {
-  const t = onnx.TensorProto.decode(readFileSync(file));
-  const dtype = DTYPES[t.dataType];
-  if (!dtype || !t.rawData?.length)
-    throw new Error(`${file}: expected raw_data of a float32/int8/uint8/int32 tensor`);
-  const bytes = Uint8Array.from(t.rawData).buffer; // a copy: protobufjs may hand out an unaligned view
-  const data = { float32: Float32Array, uint8: Uint8Array, int8: Int8Array, int32: Int32Array }[dtype];
-  return { dtype, dims: t.dims.map(Number), data: new data(bytes) };
-}
-
+/** A one-node conformance case read with the engine's ONNX reader. */
 function readCase(name: string) {
   const dir = path.join(CASES, name);
-  const model = onnx.ModelProto.decode(readFileSync(path.join(dir, 'model.onnx')));
-  const node = model.graph!.node![0];
-  const axisAttr = node.attribute?.find((a) => a.name === 'axis');
-  const inputs = node.input!.map((_, i) => readTensor(path.join(dir, 'test_data_set_0', `input_${i}.pb`)));
+  const node = decodeModel(readFileSync(path.join(dir, 'model.onnx'))).graph.nodes[0];
+  const read = (file: string) => decodeTensor(readFileSync(path.join(dir, 'test_data_set_0', file))).tensor;
+  const axis = node.attributes.axis;
   return {
     opType: node.opType,
-    axis: axisAttr ? Number(axisAttr.i) : 1,
-    inputs,
-    expected: readTensor(path.join(dir, 'test_data_set_0', 'output_0.pb')),
+    axis: axis?.type === 'int' ? axis.value : 1,
+    inputs: node.inputs.map((_, i) => read(`input_${i}.pb`)),
+    expected: read('output_0.pb'),
   };
 }
 
@@ -118,87 +102,91 @@ describe('quantizeLinear / dequantizeLinear (hand-computed)', () => {
   });
 });
 
-// A one-node model: op(x [n, C], scale [C], zero point [C]) with axis 1, opset 13 (per-axis since 13).
+// A one-node model: op(x [n, C], scale [C], zero point [C]) with axis 1, opset 13 (per-axis since 13);
+// the zero point has the integer type, which is y's for QuantizeLinear and x's for DequantizeLinear.
 function oneNodeModel(
-  opType: string,
-  xType: number,
-  yType: number,
-  zType: number,
+  opType: 'QuantizeLinear' | 'DequantizeLinear',
+  intType: DType,
   channels: number,
 ): Uint8Array {
-  const info = (name: string, elemType: number, dims: (number | string)[]) => ({
-    name,
-    type: {
-      tensorType: {
-        elemType,
-        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
-      },
-    },
-  });
-  const model = onnx.ModelProto.create({
+  const [xType, yType]: DType[] = opType === 'QuantizeLinear' ? ['float32', intType] : [intType, 'float32'];
+  const info = (name: string, dtype: DType, shape: (number | string)[]) => ({ name, type: { dtype, shape } });
+  return encodeModel({
     irVersion: 8,
-    opsetImport: [{ domain: '', version: 13 }],
+    opsets: { '': 13 },
+    producerName: 'quant test',
+    producerVersion: '',
+    metadata: {},
     graph: {
       name: opType,
-      node: [{ opType, input: ['x', 's', 'z'], output: ['y'], attribute: [{ name: 'axis', type: 2, i: 1 }] }],
-      input: [info('x', xType, ['n', channels]), info('s', 1, [channels]), info('z', zType, [channels])],
-      output: [info('y', yType, ['n', channels])],
+      nodes: [
+        {
+          name: opType,
+          opType,
+          domain: '',
+          inputs: ['x', 's', 'z'],
+          outputs: ['y'],
+          attributes: { axis: { type: 'int', value: 1 } },
+        },
+      ],
+      inputs: [
+        info('x', xType, ['n', channels]),
+        info('s', 'float32', [channels]),
+        info('z', intType, [channels]),
+      ],
+      outputs: [info('y', yType, ['n', channels])],
+      initializers: new Map(),
+      valueInfo: new Map(),
     },
   });
-  return onnx.ModelProto.encode(model).finish();
 }
 
 describe('against onnxruntime (Node), seeded random inputs', () => {
-  const FLOAT = 1,
-    UINT8 = 2,
-    INT8 = 3;
   const C = 8,
     N = 4000;
 
-  it.each([
-    ['uint8', UINT8],
-    ['int8', INT8],
-  ] as const)('QuantizeLinear to %s matches bit for bit, ties included', async (dtype, elemType) => {
-    const session = await ort.InferenceSession.create(
-      oneNodeModel('QuantizeLinear', FLOAT, elemType, elemType, C),
-    );
-    const random = seededRandom(dtype === 'uint8' ? 1 : 2);
-    const scale = Float32Array.from({ length: C }, () => Math.fround(10 ** (random() * 4 - 3)));
-    const zp =
-      dtype === 'uint8'
-        ? Uint8Array.from({ length: C }, () => Math.floor(random() * 256))
-        : Int8Array.from({ length: C }, () => Math.floor(random() * 256) - 128);
-    const x = new Float32Array(N * C);
-    for (let i = 0; i < x.length; i++) {
-      const s = scale[i % C];
-      // a third exact ties (k + 0.5)·scale, a third near-ties, a third anywhere in ±300 steps (saturating some)
-      const k = Math.floor(random() * 600) - 300;
-      const kind = i % 3;
-      x[i] =
-        kind === 0
-          ? (k + 0.5) * s
-          : kind === 1
-            ? (k + 0.5 + (random() - 0.5) * 1e-6) * s
-            : (random() * 600 - 300) * s;
-    }
-    const { y } = await session.run({
-      x: new ort.Tensor('float32', x, [N, C]),
-      s: new ort.Tensor('float32', scale, [C]),
-      z: new ort.Tensor(dtype, zp, [C]),
-    });
-    const ours = quantizeLinear(
-      tensor('float32', [N, C], x),
-      tensor('float32', [C], scale),
-      tensor(dtype, [C], zp),
-      1,
-    );
-    expect(ours.dtype).toBe(dtype);
-    expect(Array.from(ours.data as ArrayLike<number>)).toEqual(Array.from(y.data as ArrayLike<number>));
-    await session.release();
-  });
+  it.each(['uint8', 'int8'] as const)(
+    'QuantizeLinear to %s matches bit for bit, ties included',
+    async (dtype) => {
+      const session = await ort.InferenceSession.create(oneNodeModel('QuantizeLinear', dtype, C));
+      const random = seededRandom(dtype === 'uint8' ? 1 : 2);
+      const scale = Float32Array.from({ length: C }, () => Math.fround(10 ** (random() * 4 - 3)));
+      const zp =
+        dtype === 'uint8'
+          ? Uint8Array.from({ length: C }, () => Math.floor(random() * 256))
+          : Int8Array.from({ length: C }, () => Math.floor(random() * 256) - 128);
+      const x = new Float32Array(N * C);
+      for (let i = 0; i < x.length; i++) {
+        const s = scale[i % C];
+        // a third exact ties (k + 0.5)·scale, a third near-ties, a third anywhere in ±300 steps (saturating some)
+        const k = Math.floor(random() * 600) - 300;
+        const kind = i % 3;
+        x[i] =
+          kind === 0
+            ? (k + 0.5) * s
+            : kind === 1
+              ? (k + 0.5 + (random() - 0.5) * 1e-6) * s
+              : (random() * 600 - 300) * s;
+      }
+      const { y } = await session.run({
+        x: new ort.Tensor('float32', x, [N, C]),
+        s: new ort.Tensor('float32', scale, [C]),
+        z: new ort.Tensor(dtype, zp, [C]),
+      });
+      const ours = quantizeLinear(
+        tensor('float32', [N, C], x),
+        tensor('float32', [C], scale),
+        tensor(dtype, [C], zp),
+        1,
+      );
+      expect(ours.dtype).toBe(dtype);
+      expect(Array.from(ours.data as ArrayLike<number>)).toEqual(Array.from(y.data as ArrayLike<number>));
+      await session.release();
+    },
+  );
 
   it('DequantizeLinear from int8 matches bit for bit', async () => {
-    const session = await ort.InferenceSession.create(oneNodeModel('DequantizeLinear', INT8, FLOAT, INT8, C));
+    const session = await ort.InferenceSession.create(oneNodeModel('DequantizeLinear', 'int8', C));
     const random = seededRandom(3);
     const scale = Float32Array.from({ length: C }, () => Math.fround(10 ** (random() * 4 - 3)));
     const zp = Int8Array.from({ length: C }, () => Math.floor(random() * 256) - 128);
