@@ -1,11 +1,14 @@
 // MSE calibration: the range whose quantization error, estimated over the histogram, is least.
 // Candidates shrink the MinMax range toward 0 by a factor α = k/K, k = 1 … K ([-α·M, α·M] for symmetric
 // schemes, [α·min, α·max] otherwise), each quantized with the scheme's real scale and zero point.
-// Within a bin, values are taken as uniform on the bin (clamped to the observed [min, max]), so a bin's
-// error is an exact integral over the pieces the grid cuts it into:
-//   ∫ (x − Q(x))² dx over a piece [lo, hi] quantized to v  =  ((hi − v)³ − (lo − v)³) / 3
-// and the error splits into rounding (inside the grid) and clipping (beyond its last half step).
 // Ties go to the wider range, which clips less.
+//
+// The estimate takes the values of a bin as uniform on it (clamped to the observed [min, max]). The grid
+// maps each cell between two decision points to one level v, so a cell's squared error is
+//   Σ (x − v)² = M2 − 2·v·M1 + v²·M0      (M_k = Σ x^k over the values in the cell)
+// and cumulative moments F_k(t) = Σ_{x ≤ t} x^k, piecewise polynomial under the uniform assumption, give
+// each M_k in O(1): a candidate costs O(levels), not O(bins). The cells beyond the grid's last half step
+// on either side are the clipping error, the rest the rounding error.
 import { ModelError } from '../../errors';
 import { requireObserved, type TensorStats } from '../histogram';
 import { computeParams, roundHalfEven, type QuantParams, type QuantScheme } from '../scheme';
@@ -29,94 +32,141 @@ export interface MseChoice {
 }
 
 export const DEFAULT_MSE_CANDIDATES = 256;
+/** More cells than this between min and max (a grid far finer than the data) is refused, not looped over. */
+const MAX_CELLS = 1 << 20;
 
-/** ∫ (x − v)² dx over [lo, hi], written as (B − A)(A² + AB + B²) / 3 to avoid cancelling two cubes. */
-function piece(lo: number, hi: number, v: number): number {
-  const a = lo - v,
-    b = hi - v;
-  return ((hi - lo) * (a * a + a * b + b * b)) / 3;
-}
+/** Cumulative moments of the histogram, bins in signed order: bin j spans [(j − n)·w, (j − n + 1)·w). */
+class Moments {
+  private readonly n: number;
+  private readonly width: number;
+  /** Each bin's interval clamped to [min, max], its count, and the moments Σ x^k of the bins before it. */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly count: Float64Array;
+  private readonly m0: Float64Array;
+  private readonly m1: Float64Array;
+  private readonly m2: Float64Array;
+  readonly total: number;
+  readonly min: number;
+  readonly max: number;
+  /** Results of partial() and upTo(): fields rather than a returned tuple, which would allocate per call. */
+  s0 = 0;
+  s1 = 0;
+  s2 = 0;
 
-/** The observed values as uniform pieces: bin k's interval clamped to [min, max], with its count. */
-interface Pieces {
-  lo: Float64Array;
-  hi: Float64Array;
-  count: Float64Array;
-  total: number;
-}
-
-function pieces(stats: TensorStats): Pieces {
-  const { width, positive, negative, min, max } = stats;
-  const lo: number[] = [],
-    hi: number[] = [],
-    count: number[] = [];
-  const add = (a: number, b: number, c: number) => {
-    if (c === 0) return;
-    lo.push(a);
-    hi.push(b);
-    count.push(c);
-  };
-  if (width === 0) add(0, 0, stats.count);
-  for (let k = 0; k < positive.length; k++) {
-    add(Math.max(k * width, min), Math.min((k + 1) * width, max), positive[k]);
-    add(Math.max(-(k + 1) * width, min), Math.min(-k * width, max), negative[k]);
+  constructor(stats: TensorStats) {
+    const { width, positive, negative, min, max } = stats;
+    const n = positive.length;
+    this.n = n;
+    this.width = width;
+    this.total = stats.count;
+    this.min = min;
+    this.max = max;
+    this.lo = new Float64Array(2 * n);
+    this.hi = new Float64Array(2 * n);
+    this.count = new Float64Array(2 * n);
+    this.m0 = new Float64Array(2 * n + 1);
+    this.m1 = new Float64Array(2 * n + 1);
+    this.m2 = new Float64Array(2 * n + 1);
+    for (let j = 0; j < 2 * n; j++) {
+      const c = j < n ? negative[n - 1 - j] : positive[j - n];
+      const a = Math.max((j - n) * width, min);
+      const b = Math.min((j - n + 1) * width, max);
+      this.lo[j] = a;
+      this.hi[j] = b;
+      this.count[j] = c;
+      this.partial(j, b);
+      this.m0[j + 1] = this.m0[j] + this.s0;
+      this.m1[j + 1] = this.m1[j] + this.s1;
+      this.m2[j + 1] = this.m2[j] + this.s2;
+    }
   }
-  return {
-    lo: Float64Array.from(lo),
-    hi: Float64Array.from(hi),
-    count: Float64Array.from(count),
-    total: stats.count,
-  };
+
+  /** Moments of the values of bin j that are ≤ t (uniform on [lo, hi]; a point mass when lo = hi), into s0–s2. */
+  private partial(j: number, t: number): void {
+    const a = this.lo[j],
+      b = this.hi[j],
+      c = this.count[j];
+    if (c === 0 || t < a) {
+      this.s0 = this.s1 = this.s2 = 0;
+    } else if (b === a) {
+      this.s0 = c;
+      this.s1 = c * a;
+      this.s2 = c * a * a;
+    } else {
+      const u = t < b ? t : b;
+      const density = c / (b - a);
+      this.s0 = density * (u - a);
+      this.s1 = (density * (u * u - a * a)) / 2;
+      this.s2 = (density * (u * u * u - a * a * a)) / 3;
+    }
+  }
+
+  /** Σ 1, Σ x, Σ x² over the values ≤ t, into s0–s2 (with no bins, every value is 0 = min = max). */
+  upTo(t: number): void {
+    if (t < this.min) {
+      this.s0 = this.s1 = this.s2 = 0;
+    } else if (t >= this.max) {
+      this.s0 = this.total;
+      this.s1 = this.m1[2 * this.n];
+      this.s2 = this.m2[2 * this.n];
+    } else {
+      const j = Math.min(2 * this.n - 1, Math.max(0, Math.floor(t / this.width) + this.n));
+      this.partial(j, t);
+      this.s0 += this.m0[j];
+      this.s1 += this.m1[j];
+      this.s2 += this.m2[j];
+    }
+  }
 }
 
-/** Estimated [rounding, clipping] MSE of the pieces under the grid p. */
-function piecesMse(v: Pieces, p: QuantParams): [number, number] {
+/** Estimated [rounding, clipping] MSE under the grid p. */
+function momentsMse(m: Moments, p: QuantParams): [number, number] {
   const { scale: s, zeroPoint: z, qmin, qmax } = p;
-  const low = (qmin - z - 0.5) * s; // below: clipped to qmin
-  const high = (qmax - z + 0.5) * s; // above: clipped to qmax
-  const level = (x: number) => {
-    const q = roundHalfEven(x / s) + z;
-    return q < qmin ? qmin : q > qmax ? qmax : q;
-  };
+  const clamp = (q: number) => (q < qmin ? qmin : q > qmax ? qmax : q);
+  const qlo = clamp(roundHalfEven(m.min / s) + z);
+  const qhi = clamp(roundHalfEven(m.max / s) + z);
+  if (qhi - qlo > MAX_CELLS)
+    throw new ModelError(
+      'limit',
+      `a grid with ${qhi - qlo + 1} levels across the data is too fine to evaluate`,
+      {
+        field: 'scale',
+      },
+    );
+  const low = (qmin - z - 0.5) * s; // values below are clipped to qmin
+  const high = (qmax - z + 0.5) * s; // values above are clipped to qmax
   let rounding = 0,
     clipping = 0;
-  for (let b = 0; b < v.count.length; b++) {
-    const a = v.lo[b],
-      c = v.hi[b];
-    if (!(c > a)) {
-      // a point mass (every value equal)
-      const q = roundHalfEven(a / s) + z;
-      const e = a - (level(a) - z) * s;
-      if (q < qmin || q > qmax) clipping += v.count[b] * e * e;
-      else rounding += v.count[b] * e * e;
-      continue;
-    }
-    // ∫ over [a, c] of the squared error, cut where the grid changes level and where clipping starts.
-    let inside = 0,
-      outside = 0;
-    const qa = level(a),
-      qc = level(c);
-    for (let q = qa; q <= qc; q++) {
-      const lo = q === qa ? a : (q - z - 0.5) * s;
-      const hi = q === qc ? c : (q - z + 0.5) * s;
-      const value = (q - z) * s;
-      const inLo = lo > low ? lo : low,
-        inHi = hi < high ? hi : high;
-      if (inHi > inLo) inside += piece(inLo, inHi, value);
-      if (lo < low) outside += piece(lo, hi < low ? hi : low, value);
-      if (hi > high) outside += piece(lo > high ? lo : high, hi, value);
-    }
-    const weight = v.count[b] / (c - a);
-    rounding += inside * weight;
-    clipping += outside * weight;
+  // Σ (x − v)² over the values in (from, to], with b0–b2 the moments up to `from`.
+  let b0 = 0,
+    b1 = 0,
+    b2 = 0;
+  const cell = (to: number, v: number) => {
+    m.upTo(to);
+    const c0 = m.s0 - b0,
+      c1 = m.s1 - b1,
+      c2 = m.s2 - b2;
+    b0 = m.s0;
+    b1 = m.s1;
+    b2 = m.s2;
+    return Math.max(0, c2 - 2 * v * c1 + v * v * c0); // ≥ 0 up to rounding
+  };
+  for (let q = qlo; q <= qhi; q++) {
+    const v = (q - z) * s;
+    if (q === qmin) clipping += cell(low, v);
+    if (q === qmax) {
+      rounding += cell(high, v);
+      clipping += cell(Infinity, v);
+    } else rounding += cell(q === qhi ? Infinity : (q - z + 0.5) * s, v);
   }
-  return [rounding / v.total, clipping / v.total];
+  return [rounding / m.total, clipping / m.total];
 }
 
 /** Estimated [rounding, clipping] MSE of the observed values under the grid p. */
 export function histogramMse(stats: TensorStats, p: QuantParams): [number, number] {
   requireObserved(stats);
-  return piecesMse(pieces(stats), p);
+  return momentsMse(new Moments(stats), p);
 }
 
 export function mseRange(
@@ -139,12 +189,12 @@ export function mseRange(
     clipping: new Float64Array(candidates),
     best: 0,
   };
-  const observed = pieces(stats);
+  const moments = new Moments(stats);
   for (let k = 0; k < candidates; k++) {
     const alpha = (k + 1) / candidates;
     const lo = k === candidates - 1 ? lo0 : alpha * lo0;
     const hi = k === candidates - 1 ? hi0 : alpha * hi0;
-    const [rounding, clipping] = piecesMse(observed, computeParams(lo, hi, scheme));
+    const [rounding, clipping] = momentsMse(moments, computeParams(lo, hi, scheme));
     curve.min[k] = lo;
     curve.max[k] = hi;
     curve.rounding[k] = rounding;
