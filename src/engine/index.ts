@@ -3,3 +3,6 @@ export * from './ir/tensor';
 export * from './ir/graph';
 export * from './errors';
 export * from './trace/trace';
+export * from './data/digits';
+export * from './data/digitSet';
+export * from './zoo/manifest';
