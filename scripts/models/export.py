@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 import onnx
 import torch
-from onnx import numpy_helper, shape_inference
+from onnx import shape_inference
 
 OPSET = 17
 INPUT, OUTPUT, BATCH = "input", "logits", "batch"
@@ -130,6 +130,3 @@ def check_raw_twin(raw_path, clean_path):
     if leftover:
         raise AssertionError(f"{clean_path}: clean export still has {leftover}")
 
-
-def weights_of(path):
-    return {i.name: numpy_helper.to_array(i) for i in onnx.load(path).graph.initializer}

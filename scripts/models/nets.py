@@ -124,28 +124,28 @@ class DigitsMobileNet(nn.Module):
 class Attention(nn.Module):
     """Multi-head self-attention written out (Vaswani et al. 2017): softmax(Q K^T / sqrt(d)) V."""
 
-    def __init__(self, dim, heads):
+    def __init__(self, dim, heads, tokens):
         super().__init__()
-        self.heads, self.head_dim = heads, dim // heads
+        self.dim, self.tokens, self.heads, self.head_dim = dim, tokens, heads, dim // heads
         self.q, self.k, self.v = nn.Linear(dim, dim), nn.Linear(dim, dim), nn.Linear(dim, dim)
         self.proj = nn.Linear(dim, dim)
 
-    def split(self, x, tokens):
-        return x.reshape(-1, tokens, self.heads, self.head_dim).transpose(1, 2)
+    def split(self, x):
+        # Static sizes and -1 for the batch, so the export needs no Shape/Gather arithmetic.
+        return x.reshape(-1, self.tokens, self.heads, self.head_dim).transpose(1, 2)
 
     def forward(self, x):
-        tokens, dim = x.shape[1], x.shape[2]
-        q, k, v = self.split(self.q(x), tokens), self.split(self.k(x), tokens), self.split(self.v(x), tokens)
+        q, k, v = self.split(self.q(x)), self.split(self.k(x)), self.split(self.v(x))
         weights = torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(self.head_dim), dim=-1)
-        return self.proj((weights @ v).transpose(1, 2).reshape(-1, tokens, dim))
+        return self.proj((weights @ v).transpose(1, 2).reshape(-1, self.tokens, self.dim))
 
 
 class EncoderBlock(nn.Module):
     """Pre-norm Transformer encoder block: x + Attn(LN(x)), then x + MLP(LN(x)) with GELU."""
 
-    def __init__(self, dim, heads, mlp):
+    def __init__(self, dim, heads, mlp, tokens):
         super().__init__()
-        self.norm1, self.attn = nn.LayerNorm(dim), Attention(dim, heads)
+        self.norm1, self.attn = nn.LayerNorm(dim), Attention(dim, heads, tokens)
         self.norm2 = nn.LayerNorm(dim)
         self.mlp = nn.Sequential(nn.Linear(dim, mlp), nn.GELU(), nn.Linear(mlp, dim))
 
@@ -164,7 +164,7 @@ class DigitsViT(nn.Module):
         self.embed = nn.Conv2d(1, dim, patch, stride=patch)
         self.pos = nn.Parameter(torch.zeros(1, self.tokens, dim))
         nn.init.trunc_normal_(self.pos, std=0.02)
-        self.blocks = nn.Sequential(*[EncoderBlock(dim, heads, mlp) for _ in range(depth)])
+        self.blocks = nn.Sequential(*[EncoderBlock(dim, heads, mlp, self.tokens) for _ in range(depth)])
         self.norm = nn.LayerNorm(dim)
         self.head = nn.Linear(dim, 10)
 

@@ -52,7 +52,7 @@ def entry(model_id, path, *, accuracy, preprocessing, weights, training=None, ex
     out["lessons"] = LESSONS[model_id]
     out["description"] = DESCRIPTIONS[model_id]
     log(f"  {model_id}: {facts['bytes']} bytes, {facts['params']} params, {facts['macs']} MACs, "
-        f"accuracy {accuracy['percent'] if accuracy else 'n/a'}%")
+        f"accuracy {str(accuracy['percent']) + '%' if accuracy else 'n/a (random weights)'}")
     return out
 
 
