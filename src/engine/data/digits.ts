@@ -56,8 +56,8 @@ export function inkFromRGBA(rgba: ArrayLike<number>, width: number, height: numb
  * The UCI 8×8 form of a drawing. A canvas pixel is ink when its value exceeds `threshold`. The ink's bounding
  * box is fitted into 32×32 (longer side 32, aspect kept, centred); a bitmap pixel is on when at least half of
  * its area is covered by ink (an exact box-filter resample, then binarized at 50%); each 4×4 block's count of
- * on pixels is one of the 8×8 values. Use a thick pen: UCI strokes are about 4 bitmap pixels wide, i.e. about
- * a ninth of the digit's height.
+ * on pixels is one of the 8×8 values. Use a thick pen, about an eighth of the digit's height: UCI strokes are
+ * about 4 bitmap pixels wide (a UCI digit has on average 313 of its 1,024 bitmap pixels on).
  */
 export function digitFromDrawing(image: InkBitmap, threshold = 127): DigitFromDrawing {
   const { width, height, data } = image;
