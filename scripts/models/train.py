@@ -112,10 +112,6 @@ def fit(model, data, *, epochs, lr, seed, upsample_factor=1, batch_size=32, weig
                    "augmentation": f"random shift up to {shift} px" if shift else "none", "seed": seed}
 
 
-def param_count(model):
-    return sum(p.numel() for p in model.parameters())
-
-
 def calibrate_batchnorm(model, batches):
     """Set BatchNorm running statistics by forwarding batches in train mode with cumulative averaging
     (momentum None), without touching any weight; then switch to eval mode."""
