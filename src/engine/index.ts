@@ -26,3 +26,6 @@ export * from './quant/calibrate/weights';
 export * from './quant/metrics';
 export * from './quant/size';
 export * from './quant/explore';
+export * from './data/digits';
+export * from './data/digitSet';
+export * from './zoo/manifest';
