@@ -1,9 +1,11 @@
 // `npm run bench [-- name …]`: runs the benchmarks and prints figures and ratios measured in one run.
 // Each benchmark lives in scripts/bench/<name>.ts and is listed once below.
 import type { Benchmark } from './harness';
-import interpreter from './interpreter';
 
-const benchmarks: Record<string, () => Promise<Benchmark>> = { interpreter };
+const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  web: async () => (await import('./web')).default(),
+  interpreter: async () => (await import('./interpreter')).default(),
+};
 
 async function main() {
   const wanted = process.argv.slice(2);
