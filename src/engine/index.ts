@@ -3,3 +3,5 @@ export * from './ir/tensor';
 export * from './ir/graph';
 export * from './errors';
 export * from './trace/trace';
+export * from './stats/summary';
+export * from './stats/rng';
