@@ -62,10 +62,12 @@ describe('OrtClient (with the real service in process)', () => {
     expect(c.pendingCount).toBe(0);
     // The old session belonged to the terminated worker.
     await expect(c.run(session, {})).rejects.toThrow(/cancelled; create it again/);
+    expect(c.isLive(session)).toBe(false);
     await expect(c.release(session)).resolves.toBeUndefined();
     const fresh = await c.createSession(tinyModel());
     expect(workers).toHaveLength(2);
     expect(fresh.generation).toBe(session.generation + 1);
+    expect(c.isLive(fresh)).toBe(true);
   });
 });
 

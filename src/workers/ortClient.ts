@@ -103,7 +103,7 @@ export class OrtClient {
 
   /** Frees a session's memory in the worker; a stale session is already gone, so this resolves at once. */
   async release(session: OrtSession): Promise<void> {
-    if (session.generation !== this.generation || !this.worker) return;
+    if (!this.isLive(session)) return;
     const response = await this.request({ kind: 'release', session: session.session }, []);
     if (response.kind !== 'released') throw unexpected(response);
   }
@@ -116,6 +116,11 @@ export class OrtClient {
   /** Same as cancel(), for when the owner goes away (a widget unmounting). */
   dispose(): void {
     this.stop(new OrtCancelledError('the onnxruntime client was closed'));
+  }
+
+  /** Whether a session still lives in this client's current worker (it does not after a cancel). */
+  isLive(session: OrtSession): boolean {
+    return session.generation === this.generation && this.worker !== null;
   }
 
   /** Requests awaiting an answer (for tests and status displays). */
