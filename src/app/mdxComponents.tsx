@@ -42,6 +42,7 @@ function widget<P extends object>(load: () => Promise<{ default: ComponentType<P
 }
 
 const widgets = {
+  ArchitectureExplorer: widget(() => import('../widgets/ArchitectureExplorer/View')),
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
 };
 

@@ -2,7 +2,7 @@
 // several batch sizes on the reader's machine and plots latency and throughput against batch size.
 // Nothing loads until the reader presses Measure; every number shown comes from that run.
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatNumber, useLang, useStrings, type Lang } from '../../ui/i18n';
+import { formatNumber, locale, useLang, useStrings, type Lang } from '../../ui/i18n';
 import { useElementWidth } from '../../ui/useElementWidth';
 import { loadZooModel } from '../../workers/modelZoo';
 import { OrtClient, isCancelled, type OrtSession } from '../../workers/ortClient';
@@ -35,6 +35,18 @@ const TWO_COLUMNS_FROM = 620;
 
 /** Milliseconds with about three significant digits. */
 const formatMs = (lang: Lang, ms: number) => formatNumber(lang, ms, ms < 1 ? 3 : ms < 10 ? 2 : ms < 100 ? 1 : 0);
+/** Axis labels in compact form (20K, 2万), so they stay narrow. */
+const formatCompact = (lang: Lang, v: number) => new Intl.NumberFormat(locale(lang), { notation: 'compact' }).format(v);
+
+/** Thread counts the reader may choose: threads need cross-origin isolation (SharedArrayBuffer). */
+function threadChoices(): number[] {
+  if (typeof window === 'undefined' || !window.crossOriginIsolated) return [1];
+  const cores = navigator.hardwareConcurrency || 1;
+  return [1, 2, 4, 8, 16].filter((n) => n <= Math.max(cores, 1));
+}
+/** onnxruntime-web's own default: half the logical cores, at most 4. */
+const defaultThreads = (choices: number[]) =>
+  Math.min(Math.max(...choices), 4, Math.ceil((navigator.hardwareConcurrency || 1) / 2));
 
 export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: initialRuns = 20 }: BatchLatencyProps) {
   const t = useStrings(strings);
@@ -46,8 +58,11 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
   const [series, setSeries] = useState<number[]>(selected);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [runtime, setRuntime] = useState<{ threads: number; crossOriginIsolated: boolean } | null>(null);
+  const [threadOptions] = useState(threadChoices);
+  const [threads, setThreads] = useState(() => defaultThreads(threadOptions));
 
   const client = useRef<OrtClient | null>(null);
+  const clientThreads = useRef(0);
   const session = useRef<OrtSession | null>(null);
   const modelBytes = useRef<ArrayBuffer | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -77,12 +92,19 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
     setRows([]);
     setSeries(chosen);
     setPhase({ kind: 'loading' });
+    // The thread pool of onnxruntime-web is fixed per worker: another thread count needs a fresh one.
+    if (client.current && clientThreads.current !== threads) {
+      client.current.dispose();
+      client.current = null;
+      session.current = null;
+    }
     const ort = (client.current ??= new OrtClient());
+    clientThreads.current = threads;
     try {
       modelBytes.current ??= (await loadZooModel(model, import.meta.env.BASE_URL, controller.signal)).bytes;
       if (!session.current || !ort.isLive(session.current)) {
         // A copy: the bytes are transferred to the worker, and kept here for a new worker after a cancel.
-        session.current = await ort.createSession(modelBytes.current.slice(0), { graphOptimizationLevel: 'all' });
+        session.current = await ort.createSession(modelBytes.current.slice(0), { graphOptimizationLevel: 'all', numThreads: threads });
         setRuntime({ threads: session.current.threads, crossOriginIsolated: session.current.crossOriginIsolated });
       }
       await measureSeries(ort, session.current, {
@@ -160,6 +182,16 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
                   {n}
                 </option>
               ))}
+          </select>
+        </label>
+        <label className="bl-runs">
+          <span className="bl-label">{t.threads}</span>
+          <select value={threads} disabled={busy || threadOptions.length < 2} onChange={(e) => setThreads(Number(e.target.value))}>
+            {threadOptions.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </select>
         </label>
         <div className="bl-actions">
@@ -260,7 +292,7 @@ function Charts({ batches, rows }: { batches: number[]; rows: LatencyRow[] }) {
           ...common,
           kind: 'throughput',
           yLabel: t.throughputAxis,
-          formatY: (v) => formatNumber(lang, v),
+          formatY: (v) => formatCompact(lang, v),
           pointLabel: (r) => t.point(r.batch, formatNumber(lang, r.throughput)),
         }}
       />
