@@ -46,7 +46,9 @@ describe('verifyModelBytes', () => {
   });
 
   it('rejects a wrong size or a wrong hash', async () => {
-    await expect(verifyModelBytes(model, new ArrayBuffer(4))).rejects.toThrow(/has 4 bytes, the manifest says 5/);
+    await expect(verifyModelBytes(model, new ArrayBuffer(4))).rejects.toThrow(
+      /has 4 bytes, the manifest says 5/,
+    );
     await expect(verifyModelBytes(model, new Uint8Array([1, 2, 3, 4, 6]).buffer)).rejects.toThrow(/sha256/);
   });
 });

@@ -41,24 +41,33 @@ export function parseManifest(json: unknown): ZooModel[] {
     const at = `models[${i}]`;
     if (!m || typeof m !== 'object') return fail('expected an object', at);
     if (typeof m.id !== 'string' || !m.id) return fail('missing "id"', `${at}.id`);
-    if (typeof m.file !== 'string' || !/^[\w.-]+$/.test(m.file)) return fail(`"${m.id}" needs a plain file name`, `${at}.file`);
-    if (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256)) return fail(`"${m.id}" needs a hex sha256`, `${at}.sha256`);
-    if (!Number.isInteger(m.bytes) || (m.bytes as number) <= 0) return fail(`"${m.id}" needs a positive "bytes"`, `${at}.bytes`);
-    if (!Array.isArray(m.inputs) || m.inputs.length === 0) return fail(`"${m.id}" lists no inputs`, `${at}.inputs`);
+    if (typeof m.file !== 'string' || !/^[\w.-]+$/.test(m.file))
+      return fail(`"${m.id}" needs a plain file name`, `${at}.file`);
+    if (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256))
+      return fail(`"${m.id}" needs a hex sha256`, `${at}.sha256`);
+    if (!Number.isInteger(m.bytes) || (m.bytes as number) <= 0)
+      return fail(`"${m.id}" needs a positive "bytes"`, `${at}.bytes`);
+    if (!Array.isArray(m.inputs) || m.inputs.length === 0)
+      return fail(`"${m.id}" lists no inputs`, `${at}.inputs`);
     return { ...m, inputs: m.inputs.map((v, k) => parseValue(v, `${at}.inputs[${k}]`)) } as ZooModel;
   });
 }
 
-const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = (buffer: ArrayBuffer) =>
+  [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /** Checks size and, where the browser offers SubtleCrypto (secure contexts), the SHA-256 of a model file. */
 export async function verifyModelBytes(model: ZooModel, bytes: ArrayBuffer): Promise<void> {
   if (bytes.byteLength !== model.bytes)
-    throw new ModelError('invalid', `${model.file} has ${bytes.byteLength} bytes, the manifest says ${model.bytes}`);
+    throw new ModelError(
+      'invalid',
+      `${model.file} has ${bytes.byteLength} bytes, the manifest says ${model.bytes}`,
+    );
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return;
   const digest = hex(await subtle.digest('SHA-256', bytes));
-  if (digest !== model.sha256) throw new ModelError('invalid', `${model.file} does not match its sha256 in the manifest`);
+  if (digest !== model.sha256)
+    throw new ModelError('invalid', `${model.file} does not match its sha256 in the manifest`);
 }
 
 async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
@@ -68,10 +77,18 @@ async function fetchOk(url: string, signal?: AbortSignal): Promise<Response> {
 }
 
 /** Fetches the manifest entry and the verified bytes of a model; `base` is the app's base URL. */
-export async function loadZooModel(id: string, base: string, signal?: AbortSignal): Promise<{ model: ZooModel; bytes: ArrayBuffer }> {
+export async function loadZooModel(
+  id: string,
+  base: string,
+  signal?: AbortSignal,
+): Promise<{ model: ZooModel; bytes: ArrayBuffer }> {
   const manifest = parseManifest(await (await fetchOk(`${base}models/manifest.json`, signal)).json());
   const model = manifest.find((m) => m.id === id);
-  if (!model) throw new ModelError('input', `no model "${id}" in models/manifest.json (it has ${manifest.map((m) => m.id).join(', ')})`);
+  if (!model)
+    throw new ModelError(
+      'input',
+      `no model "${id}" in models/manifest.json (it has ${manifest.map((m) => m.id).join(', ')})`,
+    );
   const bytes = await (await fetchOk(`${base}models/${model.file}`, signal)).arrayBuffer();
   await verifyModelBytes(model, bytes);
   return { model, bytes };

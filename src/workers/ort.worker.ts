@@ -11,7 +11,10 @@ interface WorkerScope {
   crossOriginIsolated: boolean;
   postMessage(message: OrtResponse, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<OrtRequest>) => void): void;
-  addEventListener(type: 'error' | 'unhandledrejection', listener: (event: Event & { reason?: unknown; error?: unknown }) => void): void;
+  addEventListener(
+    type: 'error' | 'unhandledrejection',
+    listener: (event: Event & { reason?: unknown; error?: unknown }) => void,
+  ): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -28,7 +31,11 @@ scope.addEventListener('message', (event) => void service.handle(event.data));
 // Anything that escapes a request handler is reported to the page instead of dying silently.
 const crash = (event: Event & { reason?: unknown; error?: unknown }) => {
   event.preventDefault();
-  scope.postMessage({ kind: 'error', id: null, error: serializeError(event.reason ?? event.error ?? 'unknown error') });
+  scope.postMessage({
+    kind: 'error',
+    id: null,
+    error: serializeError(event.reason ?? event.error ?? 'unknown error'),
+  });
 };
 scope.addEventListener('error', crash);
 scope.addEventListener('unhandledrejection', crash);

@@ -34,8 +34,10 @@ describe('OrtClient (with the real service in process)', () => {
     expect([...(outputs.y.data as Float32Array)]).toEqual(tinyReference(x, 2).map(Math.fround));
 
     const progress: [number, number][] = [];
-    const timing = await c.time(session, { batch: 8, runs: 5, warmup: 1, input: { kind: 'uniform', seed: 3, min: 0, max: 1 } }, (d, t) =>
-      progress.push([d, t]),
+    const timing = await c.time(
+      session,
+      { batch: 8, runs: 5, warmup: 1, input: { kind: 'uniform', seed: 3, min: 0, max: 1 } },
+      (d, t) => progress.push([d, t]),
     );
     expect(timing).toMatchObject({ batch: 8, runs: 5 });
     expect(timing.samples).toHaveLength(5);
@@ -54,7 +56,11 @@ describe('OrtClient (with the real service in process)', () => {
   it('cancel() terminates the worker, rejects pending requests, and a new request starts a fresh worker', async () => {
     const { c, workers } = client();
     const session = await c.createSession(tinyModel());
-    const timing = c.time(session, { batch: 64, runs: 10_000, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } });
+    const timing = c.time(session, {
+      batch: 64,
+      runs: 10_000,
+      input: { kind: 'uniform', seed: 1, min: 0, max: 1 },
+    });
     expect(c.pendingCount).toBe(1);
     c.cancel();
     await expect(timing).rejects.toBeInstanceOf(OrtCancelledError);
@@ -107,22 +113,61 @@ describe('OrtClient (message handling)', () => {
     const w = scriptedWorker();
     const c = new OrtClient(() => w);
     const a = c.createSession(new ArrayBuffer(8));
-    w.onmessage!({ data: { kind: 'error', id: null, error: { name: 'RuntimeError', message: 'memory access out of bounds' } } } as MessageEvent);
+    w.onmessage!({
+      data: {
+        kind: 'error',
+        id: null,
+        error: { name: 'RuntimeError', message: 'memory access out of bounds' },
+      },
+    } as MessageEvent);
     await expect(a).rejects.toThrow(/crashed: memory access out of bounds/);
   });
 
   it('routes progress to the right request and ignores answers to settled requests', async () => {
     const w = scriptedWorker();
     const c = new OrtClient(() => w);
-    const session = { session: 1, inputs: [], outputs: [], threads: 1, crossOriginIsolated: false, generation: 0 };
+    const session = {
+      session: 1,
+      inputs: [],
+      outputs: [],
+      threads: 1,
+      crossOriginIsolated: false,
+      generation: 0,
+    };
     const seen: number[] = [];
-    const p = c.time(session, { batch: 1, runs: 2, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } }, (done) => seen.push(done));
+    const p = c.time(
+      session,
+      { batch: 1, runs: 2, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } },
+      (done) => seen.push(done),
+    );
     const { id } = w.sent[0] as { id: number };
     const deliver = (data: unknown) => w.onmessage!({ data } as MessageEvent);
     deliver({ kind: 'progress', id: id + 1, done: 9, total: 9 }); // someone else's
     deliver({ kind: 'progress', id, done: 1, total: 2 });
-    deliver({ kind: 'timed', id, batch: 1, samples: [1, 2], runs: 2, min: 1, median: 1.5, p90: 2, max: 2, mean: 1.5 });
-    deliver({ kind: 'timed', id, batch: 1, samples: [], runs: 0, min: 0, median: 0, p90: 0, max: 0, mean: 0 });
+    deliver({
+      kind: 'timed',
+      id,
+      batch: 1,
+      samples: [1, 2],
+      runs: 2,
+      min: 1,
+      median: 1.5,
+      p90: 2,
+      max: 2,
+      mean: 1.5,
+    });
+    deliver({
+      kind: 'timed',
+      id,
+      batch: 1,
+      samples: [],
+      runs: 0,
+      min: 0,
+      median: 0,
+      p90: 0,
+      max: 0,
+      mean: 0,
+    });
     await expect(p).resolves.toMatchObject({ median: 1.5, samples: [1, 2] });
     expect(seen).toEqual([1]);
   });

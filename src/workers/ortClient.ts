@@ -68,7 +68,10 @@ interface Pending {
 type RequestBody = OrtRequest extends infer R ? (R extends OrtRequest ? Omit<R, 'id'> : never) : never;
 
 const spawnOrtWorker = (): WorkerLike =>
-  new Worker(new URL('./ort.worker.ts', import.meta.url), { type: 'module', name: 'onnxruntime' }) as unknown as WorkerLike;
+  new Worker(new URL('./ort.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'onnxruntime',
+  }) as unknown as WorkerLike;
 
 export class OrtClient {
   private worker: WorkerLike | null = null;
@@ -87,15 +90,26 @@ export class OrtClient {
   }
 
   /** Runs the model once on the given feeds; returns its outputs and the run's wall time in ms. */
-  async run(session: OrtSession, feeds: Record<string, Tensor>): Promise<{ outputs: Record<string, Tensor>; ms: number }> {
+  async run(
+    session: OrtSession,
+    feeds: Record<string, Tensor>,
+  ): Promise<{ outputs: Record<string, Tensor>; ms: number }> {
     const response = await this.request({ kind: 'run', session: this.live(session), feeds }, []);
     if (response.kind !== 'ran') throw unexpected(response);
     return { outputs: response.outputs, ms: response.ms };
   }
 
   /** Times `runs` runs at one batch size after `warmup` untimed runs; reports progress as runs complete. */
-  async time(session: OrtSession, request: TimingRequest, onProgress?: ProgressHandler): Promise<TimingResult> {
-    const response = await this.request({ kind: 'time', session: this.live(session), ...request }, [], onProgress);
+  async time(
+    session: OrtSession,
+    request: TimingRequest,
+    onProgress?: ProgressHandler,
+  ): Promise<TimingResult> {
+    const response = await this.request(
+      { kind: 'time', session: this.live(session), ...request },
+      [],
+      onProgress,
+    );
     if (response.kind !== 'timed') throw unexpected(response);
     const { kind: _kind, id: _id, ...result } = response;
     return result;
@@ -154,9 +168,12 @@ export class OrtClient {
     worker.onerror = (event) => {
       // Reported to the caller through the rejected promises instead of as an uncaught page error.
       event.preventDefault();
-      this.stop(new OrtWorkerError(`the onnxruntime worker failed: ${event.message || 'it could not be loaded'}`));
+      this.stop(
+        new OrtWorkerError(`the onnxruntime worker failed: ${event.message || 'it could not be loaded'}`),
+      );
     };
-    worker.onmessageerror = () => this.stop(new OrtWorkerError('a message from the onnxruntime worker could not be read'));
+    worker.onmessageerror = () =>
+      this.stop(new OrtWorkerError('a message from the onnxruntime worker could not be read'));
     this.worker = worker;
     return worker;
   }
@@ -177,7 +194,11 @@ export class OrtClient {
     else pending.resolve(response);
   }
 
-  private request(body: RequestBody, transfer: Transferable[], onProgress?: ProgressHandler): Promise<OrtResponse> {
+  private request(
+    body: RequestBody,
+    transfer: Transferable[],
+    onProgress?: ProgressHandler,
+  ): Promise<OrtResponse> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<OrtResponse>((resolve, reject) => {

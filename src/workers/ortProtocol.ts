@@ -36,7 +36,9 @@ export interface SessionInfo {
 }
 
 /** How `time` builds its inputs: given tensors, or seeded uniform random values in [min, max). */
-export type TimingInput = { kind: 'tensors'; feeds: Record<string, Tensor> } | { kind: 'uniform'; seed: number; min: number; max: number };
+export type TimingInput =
+  | { kind: 'tensors'; feeds: Record<string, Tensor> }
+  | { kind: 'uniform'; seed: number; min: number; max: number };
 
 export interface TimingRequest {
   /** Batch size substituted for each input's first (symbolic) dimension. */

@@ -8,7 +8,11 @@ import { tinyModel, tinyReference } from './testing/tinyModel';
 /** A service whose posted messages are collected; `send` resolves when the request has been handled. */
 function harness() {
   const posted: OrtResponse[] = [];
-  const service = createOrtService(ort, { crossOriginIsolated: false, now: () => performance.now(), post: (m) => posted.push(m) });
+  const service = createOrtService(ort, {
+    crossOriginIsolated: false,
+    now: () => performance.now(),
+    post: (m) => posted.push(m),
+  });
   let id = 0;
   async function send(body: Record<string, unknown>) {
     const request = { ...body, id: ++id } as OrtRequest;
@@ -17,7 +21,11 @@ function harness() {
     return { final: mine[mine.length - 1], progress: mine.filter((m) => m.kind === 'progress') };
   }
   async function create() {
-    const { final } = await send({ kind: 'create', model: tinyModel(), options: { graphOptimizationLevel: 'all' } });
+    const { final } = await send({
+      kind: 'create',
+      model: tinyModel(),
+      options: { graphOptimizationLevel: 'all' },
+    });
     if (final.kind !== 'created') throw new Error(JSON.stringify(final));
     return final;
   }
@@ -37,11 +45,15 @@ describe('OrtService', () => {
     const { create, send } = harness();
     const { session } = await create();
     const x = fillUniform(new Float32Array(5 * 4), 11, -2, 2);
-    const { final } = await send({ kind: 'run', session, feeds: { x: { dtype: 'float32', dims: [5, 4], data: x } } });
+    const { final } = await send({
+      kind: 'run',
+      session,
+      feeds: { x: { dtype: 'float32', dims: [5, 4], data: x } },
+    });
     if (final.kind !== 'ran') throw new Error(JSON.stringify(final));
     expect(final.outputs.y.dims).toEqual([5, 3]);
     const expected = tinyReference(x, 5);
-    [...final.outputs.y.data as Float32Array].forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
+    [...(final.outputs.y.data as Float32Array)].forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
     expect(final.ms).toBeGreaterThanOrEqual(0);
   });
 
@@ -49,7 +61,12 @@ describe('OrtService', () => {
     const { create, send } = harness();
     const { session } = await create();
     const { final, progress } = await send({
-      kind: 'time', session, batch: 16, runs: 7, warmup: 3, input: { kind: 'uniform', seed: 1, min: 0, max: 16 },
+      kind: 'time',
+      session,
+      batch: 16,
+      runs: 7,
+      warmup: 3,
+      input: { kind: 'uniform', seed: 1, min: 0, max: 16 },
     });
     if (final.kind !== 'timed') throw new Error(JSON.stringify(final));
     expect(final.batch).toBe(16);
@@ -76,12 +93,32 @@ describe('OrtService', () => {
     const { session } = await create();
     const cases: [Record<string, unknown>, RegExp, string][] = [
       [{ kind: 'create', model: new ArrayBuffer(0), options: {} }, /empty/, 'parse'],
-      [{ kind: 'create', model: new Uint8Array([8, 1, 255, 255, 255]).buffer, options: {} }, /could not load the model/, 'parse'],
+      [
+        { kind: 'create', model: new Uint8Array([8, 1, 255, 255, 255]).buffer, options: {} },
+        /could not load the model/,
+        'parse',
+      ],
       [{ kind: 'run', session: 99, feeds: {} }, /no session 99/, 'input'],
-      [{ kind: 'time', session, batch: 0, runs: 1, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } }, /batch must be an integer/, 'limit'],
-      [{ kind: 'time', session, batch: 1e9, runs: 1, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } }, /batch must be/, 'limit'],
-      [{ kind: 'time', session, batch: 1, runs: 1.5, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } }, /runs must be/, 'limit'],
-      [{ kind: 'time', session, batch: 1, runs: 1, input: { kind: 'uniform', seed: 1, min: 2, max: 1 } }, /range is empty/, 'input'],
+      [
+        { kind: 'time', session, batch: 0, runs: 1, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } },
+        /batch must be an integer/,
+        'limit',
+      ],
+      [
+        { kind: 'time', session, batch: 1e9, runs: 1, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } },
+        /batch must be/,
+        'limit',
+      ],
+      [
+        { kind: 'time', session, batch: 1, runs: 1.5, input: { kind: 'uniform', seed: 1, min: 0, max: 1 } },
+        /runs must be/,
+        'limit',
+      ],
+      [
+        { kind: 'time', session, batch: 1, runs: 1, input: { kind: 'uniform', seed: 1, min: 2, max: 1 } },
+        /range is empty/,
+        'input',
+      ],
       [{ kind: 'create', model: tinyModel(), options: { numThreads: -1 } }, /numThreads/, 'limit'],
       [{ kind: 'frobnicate' }, /unknown request kind/, 'input'],
     ];
@@ -93,14 +130,22 @@ describe('OrtService', () => {
         expect(final.error.code).toBe(code);
       }
     }
-    const again = await send({ kind: 'run', session, feeds: { x: { dtype: 'float32', dims: [1, 4], data: new Float32Array(4) } } });
+    const again = await send({
+      kind: 'run',
+      session,
+      feeds: { x: { dtype: 'float32', dims: [1, 4], data: new Float32Array(4) } },
+    });
     expect(again.final.kind).toBe('ran');
   });
 
   it('reports onnxruntime’s own run errors (wrong feed shape) as error messages', async () => {
     const { create, send } = harness();
     const { session } = await create();
-    const { final } = await send({ kind: 'run', session, feeds: { x: { dtype: 'float32', dims: [1, 5], data: new Float32Array(5) } } });
+    const { final } = await send({
+      kind: 'run',
+      session,
+      feeds: { x: { dtype: 'float32', dims: [1, 5], data: new Float32Array(5) } },
+    });
     expect(final.kind).toBe('error');
   });
 
@@ -118,8 +163,12 @@ describe('dimsAtBatch', () => {
     expect(dimsAtBatch({ name: 'x', dtype: 'float32', shape: ['N', 1, 8, 8] }, 32)).toEqual([32, 1, 8, 8]);
     expect(dimsAtBatch({ name: 'x', dtype: 'float32', shape: [null, 3] }, 2)).toEqual([2, 3]);
     expect(dimsAtBatch({ name: 'x', dtype: 'float32', shape: [4, 3] }, 4)).toEqual([4, 3]);
-    expect(() => dimsAtBatch({ name: 'x', dtype: 'float32', shape: [1, 3] }, 4)).toThrow(/fixed batch dimension of 1/);
-    expect(() => dimsAtBatch({ name: 'x', dtype: 'float32', shape: ['N', 'H'] }, 4)).toThrow(/symbolic dimension "H"/);
+    expect(() => dimsAtBatch({ name: 'x', dtype: 'float32', shape: [1, 3] }, 4)).toThrow(
+      /fixed batch dimension of 1/,
+    );
+    expect(() => dimsAtBatch({ name: 'x', dtype: 'float32', shape: ['N', 'H'] }, 4)).toThrow(
+      /symbolic dimension "H"/,
+    );
     expect(() => dimsAtBatch({ name: 'x', dtype: 'float32', shape: [] }, 4)).toThrow(/no shape/);
   });
 });

@@ -51,7 +51,11 @@ const isSymbolic = (d: number | string | null) => typeof d !== 'number' || d < 0
 
 function toValueInfo(m: Ort.InferenceSession.ValueMetadata): ValueInfo {
   if (!m.isTensor) return { name: m.name, dtype: 'non-tensor', shape: [] };
-  return { name: m.name, dtype: m.type, shape: m.shape.map((d) => (typeof d === 'number' && d < 0 ? null : d)) };
+  return {
+    name: m.name,
+    dtype: m.type,
+    shape: m.shape.map((d) => (typeof d === 'number' && d < 0 ? null : d)),
+  };
 }
 
 /** engine Tensor → onnxruntime Tensor (int64 is held as float64 numbers in the engine, as BigInt64 in onnxruntime). */
@@ -62,12 +66,17 @@ function toOrt(ort: OrtModule, name: string, t: Tensor): Ort.Tensor {
     case 'uint64': {
       const values = t.data as Float64Array;
       const bad = values.findIndex((v) => !Number.isInteger(v));
-      if (bad >= 0) throw new ModelError('input', `feed "${name}" is ${t.dtype} but element ${bad} is ${values[bad]}`);
-      const data = t.dtype === 'int64' ? BigInt64Array.from(values, BigInt) : BigUint64Array.from(values, BigInt);
+      if (bad >= 0)
+        throw new ModelError('input', `feed "${name}" is ${t.dtype} but element ${bad} is ${values[bad]}`);
+      const data =
+        t.dtype === 'int64' ? BigInt64Array.from(values, BigInt) : BigUint64Array.from(values, BigInt);
       return new ort.Tensor(t.dtype, data, dims);
     }
     case 'float16':
-      throw new ModelError('unsupported', `feed "${name}": float16 tensors are not passed to onnxruntime-web here`);
+      throw new ModelError(
+        'unsupported',
+        `feed "${name}": float16 tensors are not passed to onnxruntime-web here`,
+      );
     default:
       return new ort.Tensor(t.dtype, t.data as Ort.Tensor.DataTypeMap['float32'], dims);
   }
@@ -93,52 +102,86 @@ function fromOrt(name: string, t: Ort.Tensor): Tensor {
     case 'string':
       return { dtype: 'string', dims, data: [...(t.data as string[])] };
     default:
-      throw new ModelError('unsupported', `output "${name}" has dtype ${t.type}, which is not converted back from onnxruntime-web`);
+      throw new ModelError(
+        'unsupported',
+        `output "${name}" has dtype ${t.type}, which is not converted back from onnxruntime-web`,
+      );
   }
 }
 
 const transferables = (tensors: Record<string, Tensor>): Transferable[] =>
-  Object.values(tensors).flatMap((t) => (Array.isArray(t.data) ? [] : [(t.data as Float32Array).buffer as ArrayBuffer]));
+  Object.values(tensors).flatMap((t) =>
+    Array.isArray(t.data) ? [] : [(t.data as Float32Array).buffer as ArrayBuffer],
+  );
 
 /** The dims an input takes at a given batch: the first dimension is the batch, every other must be fixed. */
 export function dimsAtBatch(info: ValueInfo, batch: number): number[] {
   const { name, shape } = info;
-  if (shape.length === 0) throw new ModelError('unsupported', `input "${name}" declares no shape, so it cannot be generated; pass tensors`);
+  if (shape.length === 0)
+    throw new ModelError(
+      'unsupported',
+      `input "${name}" declares no shape, so it cannot be generated; pass tensors`,
+    );
   return shape.map((d, axis) => {
     if (axis === 0) {
       if (isSymbolic(d) || d === batch) return batch;
-      throw new ModelError('input', `input "${name}" has a fixed batch dimension of ${d}; it cannot run at batch ${batch}`, {
-        field: 'shape[0]',
-      });
+      throw new ModelError(
+        'input',
+        `input "${name}" has a fixed batch dimension of ${d}; it cannot run at batch ${batch}`,
+        {
+          field: 'shape[0]',
+        },
+      );
     }
     if (isSymbolic(d))
-      throw new ModelError('unsupported', `input "${name}" has a symbolic dimension "${d}" besides the batch; pass tensors`, {
-        field: `shape[${axis}]`,
-      });
+      throw new ModelError(
+        'unsupported',
+        `input "${name}" has a symbolic dimension "${d}" besides the batch; pass tensors`,
+        {
+          field: `shape[${axis}]`,
+        },
+      );
     return d as number;
   });
 }
 
-function generateFeeds(ort: OrtModule, inputs: ValueInfo[], batch: number, input: TimingInput): Record<string, Ort.Tensor> {
+function generateFeeds(
+  ort: OrtModule,
+  inputs: ValueInfo[],
+  batch: number,
+  input: TimingInput,
+): Record<string, Ort.Tensor> {
   const feeds: Record<string, Ort.Tensor> = {};
   if (input.kind === 'tensors') {
     for (const info of inputs) {
       const t = input.feeds[info.name];
       if (!t) throw new ModelError('input', `no tensor given for input "${info.name}"`);
-      if (t.dims[0] !== batch) throw new ModelError('input', `tensor for "${info.name}" has batch ${t.dims[0]}, expected ${batch}`);
+      if (t.dims[0] !== batch)
+        throw new ModelError('input', `tensor for "${info.name}" has batch ${t.dims[0]}, expected ${batch}`);
       feeds[info.name] = toOrt(ort, info.name, t);
     }
     return feeds;
   }
-  if (!(input.min < input.max)) throw new ModelError('input', `uniform input range is empty: [${input.min}, ${input.max})`);
+  if (!(input.min < input.max))
+    throw new ModelError('input', `uniform input range is empty: [${input.min}, ${input.max})`);
   inputs.forEach((info, i) => {
     if (info.dtype !== 'float32')
-      throw new ModelError('unsupported', `input "${info.name}" is ${info.dtype}; only float32 inputs are generated, pass tensors`);
+      throw new ModelError(
+        'unsupported',
+        `input "${info.name}" is ${info.dtype}; only float32 inputs are generated, pass tensors`,
+      );
     const dims = dimsAtBatch(info, batch);
     const n = numel(dims);
     if (n > LIMITS.inputElements)
-      throw new ModelError('limit', `input "${info.name}" at batch ${batch} has ${n} elements (limit ${LIMITS.inputElements})`);
-    feeds[info.name] = new ort.Tensor('float32', fillUniform(new Float32Array(n), input.seed + i, input.min, input.max), dims);
+      throw new ModelError(
+        'limit',
+        `input "${info.name}" at batch ${batch} has ${n} elements (limit ${LIMITS.inputElements})`,
+      );
+    feeds[info.name] = new ort.Tensor(
+      'float32',
+      fillUniform(new Float32Array(n), input.seed + i, input.min, input.max),
+      dims,
+    );
   });
   return feeds;
 }
@@ -158,14 +201,19 @@ export function createOrtService(ort: OrtModule, env: OrtServiceEnv) {
 
   function configureThreads(options: SessionOptions) {
     const requested =
-      options.numThreads === undefined ? undefined : checkInteger(options.numThreads, 'numThreads', 1, LIMITS.threads);
+      options.numThreads === undefined
+        ? undefined
+        : checkInteger(options.numThreads, 'numThreads', 1, LIMITS.threads);
     const allowed = env.crossOriginIsolated ? requested : 1;
     if (threads === null) {
       if (allowed !== undefined) ort.env.wasm.numThreads = allowed;
       return;
     }
     if (allowed !== undefined && allowed !== threads)
-      throw new ModelError('input', `this worker already runs ${threads} thread(s); numThreads ${allowed} needs a new client`);
+      throw new ModelError(
+        'input',
+        `this worker already runs ${threads} thread(s); numThreads ${allowed} needs a new client`,
+      );
   }
 
   function entry(id: number): Entry {
@@ -175,11 +223,15 @@ export function createOrtService(ort: OrtModule, env: OrtServiceEnv) {
   }
 
   async function create(id: number, model: ArrayBuffer, options: SessionOptions): Promise<void> {
-    if (!(model instanceof ArrayBuffer) || model.byteLength === 0) throw new ModelError('parse', 'the model file is empty');
+    if (!(model instanceof ArrayBuffer) || model.byteLength === 0)
+      throw new ModelError('parse', 'the model file is empty');
     if (model.byteLength > LIMITS.modelBytes)
       throw new ModelError('limit', `the model has ${model.byteLength} bytes (limit ${LIMITS.modelBytes})`);
     if (options.executionProviders && options.executionProviders.some((p) => p !== 'wasm'))
-      throw new ModelError('unsupported', `only the 'wasm' execution provider is bundled, got ${options.executionProviders.join(', ')}`);
+      throw new ModelError(
+        'unsupported',
+        `only the 'wasm' execution provider is bundled, got ${options.executionProviders.join(', ')}`,
+      );
     configureThreads(options);
     let session: Ort.InferenceSession;
     try {
@@ -189,7 +241,10 @@ export function createOrtService(ort: OrtModule, env: OrtServiceEnv) {
       });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      throw new ModelError(/protobuf|parse/i.test(message) ? 'parse' : 'invalid', `onnxruntime-web could not load the model: ${message}`);
+      throw new ModelError(
+        /protobuf|parse/i.test(message) ? 'parse' : 'invalid',
+        `onnxruntime-web could not load the model: ${message}`,
+      );
     }
     threads ??= ort.env.wasm.numThreads ?? 1;
     const handle = nextSession++;

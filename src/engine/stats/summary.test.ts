@@ -12,7 +12,14 @@ describe('summarizeLatencies', () => {
 
   it('takes the middle sample for an odd count and a single sample as every statistic', () => {
     expect(summarizeLatencies([3, 1, 2]).median).toBe(2);
-    expect(summarizeLatencies([4.25])).toEqual({ runs: 1, min: 4.25, median: 4.25, p90: 4.25, max: 4.25, mean: 4.25 });
+    expect(summarizeLatencies([4.25])).toEqual({
+      runs: 1,
+      min: 4.25,
+      median: 4.25,
+      p90: 4.25,
+      max: 4.25,
+      mean: 4.25,
+    });
   });
 
   it('does not reorder the caller’s array', () => {

@@ -26,7 +26,11 @@ export function percentileSorted(sorted: readonly number[], q: number): number {
 export function summarizeLatencies(samples: readonly number[]): LatencySummary {
   if (samples.length === 0) throw new ModelError('input', 'no latency samples to summarize');
   const bad = samples.findIndex((s) => !Number.isFinite(s) || s < 0);
-  if (bad >= 0) throw new ModelError('input', `latency sample ${bad} is not a finite non-negative number: ${samples[bad]}`);
+  if (bad >= 0)
+    throw new ModelError(
+      'input',
+      `latency sample ${bad} is not a finite non-negative number: ${samples[bad]}`,
+    );
   const sorted = [...samples].sort((a, b) => a - b);
   const n = sorted.length;
   const median = n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;

@@ -12,13 +12,20 @@ import { nodeStrings, strings, type NodeId } from './strings';
 import '../../ui/widget.css';
 import './ArchitectureExplorer.css';
 
-const ARROWS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+const ARROWS: Record<string, Direction> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
 
 /** The root font size in px, so that the diagram grows with presenter mode. */
-const remPx = () => (typeof window === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+const remPx = () =>
+  typeof window === 'undefined' ? 16 : parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
 
 export default function ArchitectureExplorer({ view }: { view: ViewName }) {
-  if (!Object.hasOwn(diagrams, view)) throw new Error(`ArchitectureExplorer: unknown view "${String(view)}" (expected "system" or "engine")`);
+  if (!Object.hasOwn(diagrams, view))
+    throw new Error(`ArchitectureExplorer: unknown view "${String(view)}" (expected "system" or "engine")`);
   return <Explorer view={view} />;
 }
 
@@ -38,7 +45,8 @@ function Explorer({ view }: { view: ViewName }) {
   const layout = width > 0 ? layoutDiagram(diagram, width, remPx()) : null;
 
   useEffect(() => {
-    if (svg.current && layout) drawDiagram(svg.current, { layout, selected, groupLabels: t.groups, idPrefix });
+    if (svg.current && layout)
+      drawDiagram(svg.current, { layout, selected, groupLabels: t.groups, idPrefix });
   });
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, id: string) {
@@ -66,7 +74,12 @@ function Explorer({ view }: { view: ViewName }) {
   const lessons = diagram.nodes.find((n) => n.id === selected)?.lessons ?? [];
   const name = (id: string) => text[id as NodeId].title;
   return (
-    <section className="widget architecture-explorer" aria-labelledby={titleId} data-testid="architecture-explorer" data-view={view}>
+    <section
+      className="widget architecture-explorer"
+      aria-labelledby={titleId}
+      data-testid="architecture-explorer"
+      data-view={view}
+    >
       <h3 id={titleId} className="widget-title">
         {t.title[view]}
       </h3>

@@ -38,7 +38,10 @@ export interface Diagram {
 }
 
 /** The narrow placement of a box that is laid out by rows on wide screens: rows become columns. */
-const transposed = (col: number, row: number): { wide: Cell; narrow: Cell } => ({ wide: { col, row }, narrow: { col: row, row: col } });
+const transposed = (col: number, row: number): { wide: Cell; narrow: Cell } => ({
+  wide: { col, row },
+  narrow: { col: row, row: col },
+});
 
 // Wide: the request path runs left to right along the top row and comes back along the second; the control
 // plane sits underneath. Narrow: the same picture transposed (columns become rows), so no arrow crosses a box.
@@ -48,10 +51,18 @@ const system: Diagram = {
     { id: 'gateway', ...transposed(1, 0), lessons: ['inference-systems/workflow'] },
     { id: 'preprocess', ...transposed(2, 0), lessons: ['inference-systems/workflow'] },
     { id: 'batcher', ...transposed(3, 0), lessons: ['runtime/dynamic-batching'] },
-    { id: 'scheduler', ...transposed(3, 1), lessons: ['runtime/dynamic-batching', 'runtime/concurrency-memory'] },
+    {
+      id: 'scheduler',
+      ...transposed(3, 1),
+      lessons: ['runtime/dynamic-batching', 'runtime/concurrency-memory'],
+    },
     { id: 'engines', ...transposed(2, 1), lessons: ['inference-systems/engine-architecture'] },
     { id: 'postprocess', ...transposed(1, 1), lessons: ['inference-systems/workflow'] },
-    { id: 'models', ...transposed(1, 2), lessons: ['runtime/scaling-reliability', 'inference-systems/workflow'] },
+    {
+      id: 'models',
+      ...transposed(1, 2),
+      lessons: ['runtime/scaling-reliability', 'inference-systems/workflow'],
+    },
     { id: 'monitoring', ...transposed(2, 2), lessons: ['runtime/scaling-reliability'] },
     { id: 'autoscaler', ...transposed(3, 2), lessons: ['runtime/scaling-reliability'] },
   ],
@@ -79,7 +90,11 @@ const engine: Diagram = {
       id: 'converter',
       wide: { col: 0, row: 0 },
       narrow: { col: 0, row: 0 },
-      lessons: ['conversion-optimization/converter-overview', 'conversion-optimization/formats', 'conversion-optimization/graph-ir'],
+      lessons: [
+        'conversion-optimization/converter-overview',
+        'conversion-optimization/formats',
+        'conversion-optimization/graph-ir',
+      ],
     },
     {
       id: 'optimizer',
@@ -95,7 +110,12 @@ const engine: Diagram = {
       id: 'compression',
       wide: { col: 2, row: 0 },
       narrow: { col: 0, row: 1 },
-      lessons: ['compression/overview', 'compression/low-bit-quantization', 'compression/pruning', 'compression/distillation-principle'],
+      lessons: [
+        'compression/overview',
+        'compression/low-bit-quantization',
+        'compression/pruning',
+        'compression/distillation-principle',
+      ],
     },
     {
       id: 'runtime',

@@ -15,10 +15,16 @@ export interface DrawProps {
 
 const KINDS: EdgeKind[] = ['data', 'control', 'optional'];
 
-export function drawDiagram(svg: SVGSVGElement, { layout, selected, groupLabels, idPrefix }: DrawProps): void {
+export function drawDiagram(
+  svg: SVGSVGElement,
+  { layout, selected, groupLabels, idPrefix }: DrawProps,
+): void {
   const root = select(svg);
   root.selectAll('*').remove();
-  root.attr('viewBox', `0 0 ${layout.width} ${layout.height}`).attr('width', layout.width).attr('height', layout.height);
+  root
+    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('width', layout.width)
+    .attr('height', layout.height);
 
   const defs = root.append('defs');
   for (const kind of KINDS)
@@ -53,7 +59,8 @@ export function drawDiagram(svg: SVGSVGElement, { layout, selected, groupLabels,
     .attr('y', (g) => g.y + 17)
     .text((g) => groupLabels[g.id] ?? g.id);
 
-  const touches = (e: { from: string; to: string }) => selected !== null && (e.from === selected || e.to === selected);
+  const touches = (e: { from: string; to: string }) =>
+    selected !== null && (e.from === selected || e.to === selected);
   // Highlighted arrows are drawn last so that they lie on top.
   const edges = [...layout.edges].sort((a, b) => Number(touches(a)) - Number(touches(b)));
   root

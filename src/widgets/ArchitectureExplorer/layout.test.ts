@@ -9,53 +9,62 @@ const views: ViewName[] = ['system', 'engine'];
 const widths = [340, 390, 640, 736, 1100];
 const inside = (r: Rect, x: number, y: number, margin = 0) =>
   x > r.x + margin && x < r.x + r.w - margin && y > r.y + margin && y < r.y + r.h - margin;
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const onBorder = (r: Rect, x: number, y: number) =>
   x >= r.x - 0.5 && x <= r.x + r.w + 0.5 && y >= r.y - 0.5 && y <= r.y + r.h + 0.5 && !inside(r, x, y, 0.5);
 
 describe.each(views)('the %s diagram', (view) => {
   const diagram = diagrams[view];
 
-  it.each(widths)('at %ipx: boxes fit, do not overlap, and arrows start and end on their boxes without crossing others', (width) => {
-    const layout = layoutDiagram(diagram, width);
-    for (const n of layout.nodes) {
-      expect(n.x).toBeGreaterThanOrEqual(0);
-      expect(n.x + n.w).toBeLessThanOrEqual(width);
-      expect(n.w).toBeGreaterThan(60);
-      for (const m of layout.nodes) if (m !== n) expect(overlaps(n, m), `${n.id} / ${m.id}`).toBe(false);
-    }
-    const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-    for (const e of layout.edges) {
-      const [from, to] = [byId.get(e.from)!, byId.get(e.to)!];
-      expect(onBorder(from, e.x1, e.y1), `${e.from}→${e.to} start`).toBe(true);
-      expect(onBorder(to, e.x2, e.y2), `${e.from}→${e.to} end`).toBe(true);
-      // Sample the segment: no point may fall inside a box other than its two ends.
-      for (let k = 1; k < 50; k++) {
-        const [x, y] = [e.x1 + ((e.x2 - e.x1) * k) / 50, e.y1 + ((e.y2 - e.y1) * k) / 50];
-        for (const n of layout.nodes) if (n !== from && n !== to) expect(inside(n, x, y), `${e.from}→${e.to} crosses ${n.id}`).toBe(false);
-      }
-    }
-    for (const g of layout.groups) {
-      const members = diagram.groups.find((d) => d.id === g.id)!.nodes;
+  it.each(widths)(
+    'at %ipx: boxes fit, do not overlap, and arrows start and end on their boxes without crossing others',
+    (width) => {
+      const layout = layoutDiagram(diagram, width);
       for (const n of layout.nodes) {
-        if (members.includes(n.id)) expect(g.x <= n.x && g.y <= n.y && g.x + g.w >= n.x + n.w && g.y + g.h >= n.y + n.h).toBe(true);
-        else expect(overlaps(g, n), `${g.id} covers ${n.id}`).toBe(false);
+        expect(n.x).toBeGreaterThanOrEqual(0);
+        expect(n.x + n.w).toBeLessThanOrEqual(width);
+        expect(n.w).toBeGreaterThan(60);
+        for (const m of layout.nodes) if (m !== n) expect(overlaps(n, m), `${n.id} / ${m.id}`).toBe(false);
       }
-      expect(g.x).toBeGreaterThanOrEqual(0);
-      expect(g.x + g.w).toBeLessThanOrEqual(width);
-      expect(g.y).toBeGreaterThanOrEqual(0);
-      expect(g.y + g.h).toBeLessThanOrEqual(layout.height);
-    }
-  });
+      const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+      for (const e of layout.edges) {
+        const [from, to] = [byId.get(e.from)!, byId.get(e.to)!];
+        expect(onBorder(from, e.x1, e.y1), `${e.from}→${e.to} start`).toBe(true);
+        expect(onBorder(to, e.x2, e.y2), `${e.from}→${e.to} end`).toBe(true);
+        // Sample the segment: no point may fall inside a box other than its two ends.
+        for (let k = 1; k < 50; k++) {
+          const [x, y] = [e.x1 + ((e.x2 - e.x1) * k) / 50, e.y1 + ((e.y2 - e.y1) * k) / 50];
+          for (const n of layout.nodes)
+            if (n !== from && n !== to)
+              expect(inside(n, x, y), `${e.from}→${e.to} crosses ${n.id}`).toBe(false);
+        }
+      }
+      for (const g of layout.groups) {
+        const members = diagram.groups.find((d) => d.id === g.id)!.nodes;
+        for (const n of layout.nodes) {
+          if (members.includes(n.id))
+            expect(g.x <= n.x && g.y <= n.y && g.x + g.w >= n.x + n.w && g.y + g.h >= n.y + n.h).toBe(true);
+          else expect(overlaps(g, n), `${g.id} covers ${n.id}`).toBe(false);
+        }
+        expect(g.x).toBeGreaterThanOrEqual(0);
+        expect(g.x + g.w).toBeLessThanOrEqual(width);
+        expect(g.y).toBeGreaterThanOrEqual(0);
+        expect(g.y + g.h).toBeLessThanOrEqual(layout.height);
+      }
+    },
+  );
 
   it('has bilingual text for every box and every group', () => {
     for (const lang of ['en', 'zh'] as const) {
       for (const n of diagram.nodes) {
         const s = nodeStrings[lang][n.id as keyof (typeof nodeStrings)['en']];
         expect(s, `${lang} ${n.id}`).toBeDefined();
-        for (const field of ['title', 'sub', 'does', 'problem'] as const) expect(s[field].trim(), `${lang} ${n.id}.${field}`).not.toBe('');
+        for (const field of ['title', 'sub', 'does', 'problem'] as const)
+          expect(s[field].trim(), `${lang} ${n.id}.${field}`).not.toBe('');
       }
-      for (const g of diagram.groups) expect(strings[lang].groups[g.id], `${lang} group ${g.id}`).toBeTruthy();
+      for (const g of diagram.groups)
+        expect(strings[lang].groups[g.id], `${lang} group ${g.id}`).toBeTruthy();
     }
   });
 

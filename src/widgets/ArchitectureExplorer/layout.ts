@@ -68,7 +68,13 @@ export function layoutDiagram(diagram: Diagram, width: number, rem = 16): Layout
 
   const nodes: PlacedNode[] = diagram.nodes.map((n) => {
     const { col, row, span = 1 } = n[mode];
-    return { id: n.id, x: side + col * (colWidth + colGap), y: top + row * (rowHeight + rowGap), w: span * colWidth + (span - 1) * colGap, h: rowHeight };
+    return {
+      id: n.id,
+      x: side + col * (colWidth + colGap),
+      y: top + row * (rowHeight + rowGap),
+      w: span * colWidth + (span - 1) * colGap,
+      h: rowHeight,
+    };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
@@ -86,7 +92,10 @@ export function layoutDiagram(diagram: Diagram, width: number, rem = 16): Layout
     return { ...e, ...connect(byId.get(e.from)!, byId.get(e.to)!, antiparallel ? PARALLEL_OFFSET : 0) };
   });
 
-  const height = Math.max(...nodes.map((n) => n.y + n.h), ...groups.map((g) => g.y + g.h)) + (hasGroups ? GROUP_PAD * rem : 0) + 1;
+  const height =
+    Math.max(...nodes.map((n) => n.y + n.h), ...groups.map((g) => g.y + g.h)) +
+    (hasGroups ? GROUP_PAD * rem : 0) +
+    1;
   return { mode, width, height, nodes, edges, groups };
 }
 
@@ -132,7 +141,14 @@ export function neighbour(nodes: readonly PlacedNode[], fromId: string, directio
     if (n.id === fromId) continue;
     const dx = n.x + n.w / 2 - cx;
     const dy = n.y + n.h / 2 - cy;
-    const [along, across] = direction === 'left' ? [-dx, dy] : direction === 'right' ? [dx, dy] : direction === 'up' ? [-dy, dx] : [dy, dx];
+    const [along, across] =
+      direction === 'left'
+        ? [-dx, dy]
+        : direction === 'right'
+          ? [dx, dy]
+          : direction === 'up'
+            ? [-dy, dx]
+            : [dy, dx];
     if (along <= 1) continue;
     // Prefer boxes straight ahead: sideways distance counts double.
     const score = along + 2 * Math.abs(across);

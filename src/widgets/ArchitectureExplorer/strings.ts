@@ -10,20 +10,36 @@ export interface NodeText {
   problem: string;
 }
 
-type SystemNode = 'client' | 'gateway' | 'preprocess' | 'batcher' | 'scheduler' | 'engines' | 'postprocess' | 'models' | 'monitoring' | 'autoscaler';
+type SystemNode =
+  | 'client'
+  | 'gateway'
+  | 'preprocess'
+  | 'batcher'
+  | 'scheduler'
+  | 'engines'
+  | 'postprocess'
+  | 'models'
+  | 'monitoring'
+  | 'autoscaler';
 type EngineNode = 'converter' | 'optimizer' | 'compression' | 'runtime' | 'kernels' | 'devices';
 export type NodeId = SystemNode | EngineNode;
 
 export const strings = defineStrings({
   en: {
-    title: { system: 'Architecture of an inference system', engine: 'Architecture of an inference engine' } as Record<ViewName, string>,
+    title: {
+      system: 'Architecture of an inference system',
+      engine: 'Architecture of an inference engine',
+    } as Record<ViewName, string>,
     hint: 'Click a box, or reach it with Tab and press Enter; the arrow keys move between boxes.',
     legend: {
       data: { system: 'request and response path', engine: 'path of the model' },
       control: { system: 'control path', engine: 'control path' },
       optional: { system: 'optional step', engine: 'without compression' },
     } as Record<EdgeKind, Record<ViewName, string>>,
-    groups: { offline: 'Offline: prepare the model once', online: 'Online: run it on the device' } as Record<string, string>,
+    groups: { offline: 'Offline: prepare the model once', online: 'Online: run it on the device' } as Record<
+      string,
+      string
+    >,
     does: 'What it does',
     problem: 'The problem it answers',
     lessons: 'Where the course covers it',
@@ -53,97 +69,113 @@ export const nodeStrings = defineStrings<Record<NodeId, NodeText>>({
       title: 'Client',
       sub: 'app, web page, another service',
       does: 'Sends requests — an image, a sentence, a feature vector — and waits for the prediction. It sees only the end-to-end latency, and whether an answer came at all.',
-      problem: 'The reason the service exists: someone needs a prediction now, within a latency budget agreed in the service-level agreement (SLA), for example p99 under 100 ms.',
+      problem:
+        'The reason the service exists: someone needs a prediction now, within a latency budget agreed in the service-level agreement (SLA), for example p99 under 100 ms.',
     },
     gateway: {
       title: 'API gateway',
       sub: 'HTTP / gRPC',
       does: 'The single entry point. It accepts HTTP/REST or gRPC calls, authenticates them, enforces rate limits and quotas, and routes each request to the right model and version; responses go back to the client through it.',
-      problem: 'Clients should not need to know how many servers, models and versions stand behind the service, and the service must be protected from overload and abuse.',
+      problem:
+        'Clients should not need to know how many servers, models and versions stand behind the service, and the service must be protected from overload and abuse.',
     },
     preprocess: {
       title: 'Pre-processing',
       sub: 'decode, resize, normalize, tokenize',
       does: 'Turns raw input into the tensor the model expects: decodes and resizes images and normalizes their pixels, or tokenizes text — exactly as it was done during training.',
-      problem: 'A model only understands tensors of a fixed shape, layout and scale. Any difference from the training pipeline silently costs accuracy (training–serving skew).',
+      problem:
+        'A model only understands tensors of a fixed shape, layout and scale. Any difference from the training pipeline silently costs accuracy (training–serving skew).',
     },
     batcher: {
       title: 'Request queue + dynamic batcher',
       sub: 'wait briefly, run together',
       does: 'Queues incoming requests and groups those that arrive close together into one batch, waiting at most a few milliseconds or until the batch is full.',
-      problem: 'Running one request at a time leaves the hardware mostly idle. Batching raises throughput, and the waiting limit bounds the latency each request pays for it.',
+      problem:
+        'Running one request at a time leaves the hardware mostly idle. Batching raises throughput, and the waiting limit bounds the latency each request pays for it.',
     },
     scheduler: {
       title: 'Scheduler',
       sub: 'which batch runs where',
       does: 'Decides which batch runs on which engine instance and device: it balances load, respects priorities, and splits traffic between model versions for A/B tests and canary releases.',
-      problem: 'Many models and requests compete for a limited set of devices; without scheduling, some devices are overloaded while others sit idle.',
+      problem:
+        'Many models and requests compete for a limited set of devices; without scheduling, some devices are overloaded while others sit idle.',
     },
     engines: {
       title: 'Inference engine instances',
       sub: 'on CPU · GPU · NPU',
       does: 'Each instance holds a loaded, optimized model on one device and executes the batches it is given: this is the inference engine — converted model, optimized graph, runtime and kernels — at work.',
-      problem: 'The forward pass itself, as fast and as memory-efficient as the device allows. Several instances give capacity, and keep the service up when one fails.',
+      problem:
+        'The forward pass itself, as fast and as memory-efficient as the device allows. Several instances give capacity, and keep the service up when one fails.',
     },
     postprocess: {
       title: 'Post-processing',
       sub: 'decode, threshold, format',
       does: 'Turns raw outputs into an answer: softmax and top-k labels, box decoding and non-maximum suppression, detokenized text; then formats the response.',
-      problem: 'Logits and tensors mean nothing to the client; the answer has to be in the application’s own terms.',
+      problem:
+        'Logits and tensors mean nothing to the client; the answer has to be in the application’s own terms.',
     },
     models: {
       title: 'Model manager / repository',
       sub: 'versions, loading, rollout',
       does: 'Stores model files and their versions, loads and unloads them on the engine instances, and rolls a new version out gradually (canary, A/B) with a way back.',
-      problem: 'Models are retrained and replaced often. An update must not interrupt the service, and a bad version must be easy to withdraw.',
+      problem:
+        'Models are retrained and replaced often. An update must not interrupt the service, and a bad version must be easy to withdraw.',
     },
     monitoring: {
       title: 'Monitoring',
       sub: 'latency, throughput, errors, drift',
       does: 'Collects metrics from every stage — latency percentiles, throughput, queue length, error rate, device utilization — and the distribution of inputs and predictions, and raises alerts.',
-      problem: 'An SLA that is not measured cannot be kept, and quiet failures such as data drift show up only in statistics.',
+      problem:
+        'An SLA that is not measured cannot be kept, and quiet failures such as data drift show up only in statistics.',
     },
     autoscaler: {
       title: 'Autoscaler',
       sub: 'add or remove instances',
       does: 'Reads the load from monitoring and starts or stops engine instances, so that capacity follows demand.',
-      problem: 'Traffic changes with the hour and the day. Fixed capacity wastes money when it is quiet and breaks the SLA at the peak.',
+      problem:
+        'Traffic changes with the hour and the day. Fixed capacity wastes money when it is quiet and breaks the SLA at the peak.',
     },
     converter: {
       title: 'Converter',
       sub: 'PyTorch · TensorFlow · ONNX → IR',
       does: 'Reads a model exported by a training framework (ONNX, TensorFlow, PyTorch …) and translates its operators and weights into the engine’s own graph IR.',
-      problem: 'Every framework has its own file format and operator set; the engine needs one representation that it understands completely.',
+      problem:
+        'Every framework has its own file format and operator set; the engine needs one representation that it understands completely.',
     },
     optimizer: {
       title: 'Graph optimizer',
       sub: 'constant folding · fusion · layout',
       does: 'Rewrites the graph without changing its results: folds constants, removes redundant nodes, fuses operators (Conv + BatchNorm + ReLU into one) and chooses data layouts.',
-      problem: 'A graph exported from training carries needless work and many small operators, and each one costs a kernel launch and a round trip through memory.',
+      problem:
+        'A graph exported from training carries needless work and many small operators, and each one costs a kernel launch and a round trip through memory.',
     },
     compression: {
       title: 'Compression',
       sub: 'quantization · pruning · distillation',
       does: 'Makes the model smaller and cheaper: quantizes weights and activations to int8 or fewer bits, prunes weights or whole channels, or trains a small student from a large teacher.',
-      problem: 'Devices have limited memory, bandwidth and power. Fewer and narrower numbers need less of each, at a loss of accuracy that has to be measured and kept small.',
+      problem:
+        'Devices have limited memory, bandwidth and power. Fewer and narrower numbers need less of each, at a loss of accuracy that has to be measured and kept small.',
     },
     runtime: {
       title: 'Runtime',
       sub: 'memory planning · scheduling · heterogeneous execution',
       does: 'Loads the optimized model and executes it: plans memory so that intermediate tensors share buffers, orders the operators and runs them (in parallel where it can), and sends each one to the device that runs it best.',
-      problem: 'The same graph can be fast or slow, and need much or little memory, depending on how its execution is organized.',
+      problem:
+        'The same graph can be fast or slow, and need much or little memory, depending on how its execution is organized.',
     },
     kernels: {
       title: 'Kernels',
       sub: 'im2col · Winograd · indirect convolution',
       does: 'The tuned implementation of each operator: convolution as im2col + GEMM, Winograd’s transform that saves multiplications, QNNPACK’s indirect convolution — with tiling, loop unrolling and SIMD vectorization.',
-      problem: 'Most of the time goes into a few operators, convolution and matrix multiplication first; their implementation decides how close the device gets to its peak.',
+      problem:
+        'Most of the time goes into a few operators, convolution and matrix multiplication first; their implementation decides how close the device gets to its peak.',
     },
     devices: {
       title: 'Devices',
       sub: 'CPU · GPU · NPU · browser (WebAssembly, WebGPU)',
       does: 'Where the kernels finally run: server and phone CPUs with SIMD units, GPUs, NPUs and DSPs, and the browser through WebAssembly or WebGPU — which is how this course’s onnxruntime-web measurements run.',
-      problem: 'Each device has its own instruction set, memory hierarchy and preferred data layout, and the engine has to meet each one on its own terms.',
+      problem:
+        'Each device has its own instruction set, memory hierarchy and preferred data layout, and the engine has to meet each one on its own terms.',
     },
   },
   zh: {
@@ -151,7 +183,8 @@ export const nodeStrings = defineStrings<Record<NodeId, NodeText>>({
       title: '客户端',
       sub: '应用、网页、其他服务',
       does: '发送请求（一张图片、一句话、一个特征向量），然后等待预测结果。它只感受得到端到端时延，以及到底有没有拿到结果。',
-      problem: '推理服务存在的理由：有人此刻需要一个预测，而且要在服务等级协议（SLA）约定的时延预算内拿到，例如 p99 低于 100 ms。',
+      problem:
+        '推理服务存在的理由：有人此刻需要一个预测，而且要在服务等级协议（SLA）约定的时延预算内拿到，例如 p99 低于 100 ms。',
     },
     gateway: {
       title: 'API 网关',
@@ -163,13 +196,15 @@ export const nodeStrings = defineStrings<Record<NodeId, NodeText>>({
       title: '前处理',
       sub: '解码、缩放、归一化、分词',
       does: '把原始输入变成模型需要的张量：解码并缩放图片、归一化像素值，或对文本分词——做法必须与训练时完全一致。',
-      problem: '模型只认形状、布局和数值范围都固定的张量。与训练流水线的任何差异都会悄悄降低精度（训练与服务偏差，training–serving skew）。',
+      problem:
+        '模型只认形状、布局和数值范围都固定的张量。与训练流水线的任何差异都会悄悄降低精度（训练与服务偏差，training–serving skew）。',
     },
     batcher: {
       title: '请求队列 + 动态批处理',
       sub: '稍等片刻，一起执行',
       does: '把到达的请求放进队列，把时间上相近的请求合成一个批次：最多等待几毫秒，或者等到批次装满为止。',
-      problem: '逐个处理请求会让硬件大部分时间空闲。批处理提高吞吐，而等待上限保证每个请求为此付出的时延有界。',
+      problem:
+        '逐个处理请求会让硬件大部分时间空闲。批处理提高吞吐，而等待上限保证每个请求为此付出的时延有界。',
     },
     scheduler: {
       title: '调度器',
@@ -181,7 +216,8 @@ export const nodeStrings = defineStrings<Record<NodeId, NodeText>>({
       title: '推理引擎实例',
       sub: '运行在 CPU · GPU · NPU 上',
       does: '每个实例在一个设备上持有一个已加载、已优化的模型，执行分配给它的批次：这就是推理引擎（转换后的模型、优化后的计算图、运行时和 kernel）在工作。',
-      problem: '完成前向计算本身，并在设备允许的范围内尽量快、尽量省内存。多个实例提供容量，也让单个实例故障时服务不中断。',
+      problem:
+        '完成前向计算本身，并在设备允许的范围内尽量快、尽量省内存。多个实例提供容量，也让单个实例故障时服务不中断。',
     },
     postprocess: {
       title: '后处理',
@@ -217,13 +253,15 @@ export const nodeStrings = defineStrings<Record<NodeId, NodeText>>({
       title: '计算图优化',
       sub: '常量折叠 · 算子融合 · 布局转换',
       does: '在不改变计算结果的前提下改写计算图：常量折叠、消除冗余节点、算子融合（把 Conv + BatchNorm + ReLU 合成一个），并选择数据布局。',
-      problem: '从训练导出的计算图带着多余的计算和大量小算子，每个算子都要付出一次 kernel 调用和一次内存往返的代价。',
+      problem:
+        '从训练导出的计算图带着多余的计算和大量小算子，每个算子都要付出一次 kernel 调用和一次内存往返的代价。',
     },
     compression: {
       title: '模型压缩',
       sub: '量化 · 剪枝 · 蒸馏',
       does: '让模型更小、更省：把权重和激活量化到 int8 甚至更少的比特，剪掉权重或整个通道，或者用大模型（教师）训练出小模型（学生）。',
-      problem: '设备的内存、带宽和功耗都有限。更少、更窄的数值对三者的需求都更小，代价是精度损失，这个损失必须测量并控制在很小的范围内。',
+      problem:
+        '设备的内存、带宽和功耗都有限。更少、更窄的数值对三者的需求都更小，代价是精度损失，这个损失必须测量并控制在很小的范围内。',
     },
     runtime: {
       title: '运行时',

@@ -7,7 +7,14 @@ import { useElementWidth } from '../../ui/useElementWidth';
 import { loadZooModel } from '../../workers/modelZoo';
 import { OrtClient, isCancelled, type OrtSession } from '../../workers/ortClient';
 import { drawPanel, type PanelProps } from './draw';
-import { BATCH_SIZES, RUN_CHOICES, WARMUP_RUNS, measureSeries, type LatencyRow, type SeriesProgress } from './measure';
+import {
+  BATCH_SIZES,
+  RUN_CHOICES,
+  WARMUP_RUNS,
+  measureSeries,
+  type LatencyRow,
+  type SeriesProgress,
+} from './measure';
 import { strings } from './strings';
 import '../../ui/widget.css';
 import './BatchLatency.css';
@@ -34,9 +41,11 @@ const PANEL_HEIGHT = 250;
 const TWO_COLUMNS_FROM = 620;
 
 /** Milliseconds with about three significant digits. */
-const formatMs = (lang: Lang, ms: number) => formatNumber(lang, ms, ms < 1 ? 3 : ms < 10 ? 2 : ms < 100 ? 1 : 0);
+const formatMs = (lang: Lang, ms: number) =>
+  formatNumber(lang, ms, ms < 1 ? 3 : ms < 10 ? 2 : ms < 100 ? 1 : 0);
 /** Axis labels in compact form (20K, 2万), so they stay narrow. */
-const formatCompact = (lang: Lang, v: number) => new Intl.NumberFormat(locale(lang), { notation: 'compact' }).format(v);
+const formatCompact = (lang: Lang, v: number) =>
+  new Intl.NumberFormat(locale(lang), { notation: 'compact' }).format(v);
 
 /** Thread counts the reader may choose: threads need cross-origin isolation (SharedArrayBuffer). */
 function threadChoices(): number[] {
@@ -48,7 +57,11 @@ function threadChoices(): number[] {
 const defaultThreads = (choices: number[]) =>
   Math.min(Math.max(...choices), 4, Math.ceil((navigator.hardwareConcurrency || 1) / 2));
 
-export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: initialRuns = 20 }: BatchLatencyProps) {
+export default function BatchLatency({
+  model,
+  batches = [...BATCH_SIZES],
+  runs: initialRuns = 20,
+}: BatchLatencyProps) {
   const t = useStrings(strings);
   const lang = useLang();
   const titleId = useId();
@@ -104,8 +117,14 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
       modelBytes.current ??= (await loadZooModel(model, import.meta.env.BASE_URL, controller.signal)).bytes;
       if (!session.current || !ort.isLive(session.current)) {
         // A copy: the bytes are transferred to the worker, and kept here for a new worker after a cancel.
-        session.current = await ort.createSession(modelBytes.current.slice(0), { graphOptimizationLevel: 'all', numThreads: threads });
-        setRuntime({ threads: session.current.threads, crossOriginIsolated: session.current.crossOriginIsolated });
+        session.current = await ort.createSession(modelBytes.current.slice(0), {
+          graphOptimizationLevel: 'all',
+          numThreads: threads,
+        });
+        setRuntime({
+          threads: session.current.threads,
+          crossOriginIsolated: session.current.crossOriginIsolated,
+        });
       }
       await measureSeries(ort, session.current, {
         batches: chosen,
@@ -127,7 +146,11 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
   }
 
   const toggle = (batch: number) =>
-    setSelected((s) => (s.includes(batch) ? s.filter((b) => b !== batch) : BATCH_SIZES.filter((b) => b === batch || s.includes(b))));
+    setSelected((s) =>
+      s.includes(batch)
+        ? s.filter((b) => b !== batch)
+        : BATCH_SIZES.filter((b) => b === batch || s.includes(b)),
+    );
 
   const status = (() => {
     switch (phase.kind) {
@@ -148,7 +171,12 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
 
   const sorted = [...rows].sort((a, b) => a.batch - b.batch);
   return (
-    <section className="widget batch-latency" aria-labelledby={titleId} data-testid="batch-latency" data-phase={phase.kind}>
+    <section
+      className="widget batch-latency"
+      aria-labelledby={titleId}
+      data-testid="batch-latency"
+      data-phase={phase.kind}
+    >
       <h3 id={titleId} className="widget-title">
         {t.title}
       </h3>
@@ -186,7 +214,11 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
         </label>
         <label className="bl-runs">
           <span className="bl-label">{t.threads}</span>
-          <select value={threads} disabled={busy || threadOptions.length < 2} onChange={(e) => setThreads(Number(e.target.value))}>
+          <select
+            value={threads}
+            disabled={busy || threadOptions.length < 2}
+            onChange={(e) => setThreads(Number(e.target.value))}
+          >
             {threadOptions.map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -205,7 +237,14 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
           >
             {phase.kind === 'idle' ? t.measure : t.measureAgain}
           </button>
-          <button ref={cancelButton} type="button" className="button" disabled={!busy} onClick={cancel} data-testid="cancel">
+          <button
+            ref={cancelButton}
+            type="button"
+            className="button"
+            disabled={!busy}
+            onClick={cancel}
+            data-testid="cancel"
+          >
             {t.cancel}
           </button>
         </div>
@@ -218,7 +257,11 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
           aria-label={t.progress}
           className={busy ? 'active' : ''}
         />
-        <p className={phase.kind === 'error' ? 'bl-message error' : 'bl-message'} role="status" data-testid="status">
+        <p
+          className={phase.kind === 'error' ? 'bl-message error' : 'bl-message'}
+          role="status"
+          data-testid="status"
+        >
           {status}
         </p>
         {runtime && !runtime.crossOriginIsolated && <p className="bl-message">{t.singleThread}</p>}
@@ -226,41 +269,44 @@ export default function BatchLatency({ model, batches = [...BATCH_SIZES], runs: 
 
       <Charts batches={series} rows={rows} />
 
-      <table className="bl-table" data-testid="latency-table">
-        <caption>{t.tableCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colBatch}</th>
-            <th scope="col">{t.colMedian}</th>
-            <th scope="col">{t.colP90}</th>
-            <th scope="col">{t.colMin}</th>
-            <th scope="col">{t.colPerSample}</th>
-            <th scope="col">{t.colThroughput}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r) => (
-            <tr key={r.batch} data-batch={r.batch}>
-              <th scope="row">{r.batch}</th>
-              <td data-key="median" data-value={r.median}>
-                {formatMs(lang, r.median)}
-              </td>
-              <td data-key="p90" data-value={r.p90}>
-                {formatMs(lang, r.p90)}
-              </td>
-              <td data-key="min" data-value={r.min}>
-                {formatMs(lang, r.min)}
-              </td>
-              <td data-key="per-sample" data-value={r.median / r.batch}>
-                {formatMs(lang, r.median / r.batch)}
-              </td>
-              <td data-key="throughput" data-value={r.throughput}>
-                {formatNumber(lang, r.throughput)}
-              </td>
+      {/* Focusable, so that keyboard users can scroll the table on narrow screens. */}
+      <div className="bl-table-wrap" tabIndex={0} role="region" aria-labelledby={`${titleId}-table`}>
+        <table className="bl-table" data-testid="latency-table">
+          <caption id={`${titleId}-table`}>{t.tableCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.colBatch}</th>
+              <th scope="col">{t.colMedian}</th>
+              <th scope="col">{t.colP90}</th>
+              <th scope="col">{t.colMin}</th>
+              <th scope="col">{t.colPerSample}</th>
+              <th scope="col">{t.colThroughput}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr key={r.batch} data-batch={r.batch}>
+                <th scope="row">{r.batch}</th>
+                <td data-key="median" data-value={r.median}>
+                  {formatMs(lang, r.median)}
+                </td>
+                <td data-key="p90" data-value={r.p90}>
+                  {formatMs(lang, r.p90)}
+                </td>
+                <td data-key="min" data-value={r.min}>
+                  {formatMs(lang, r.min)}
+                </td>
+                <td data-key="per-sample" data-value={r.median / r.batch}>
+                  {formatMs(lang, r.median / r.batch)}
+                </td>
+                <td data-key="throughput" data-value={r.throughput}>
+                  {formatNumber(lang, r.throughput)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="widget-caption">{t.caption(WARMUP_RUNS)}</p>
     </section>
   );

@@ -4,7 +4,12 @@ import type { LatencyRow } from './measure';
 
 const frame = { width: 400, height: 240 };
 const row = (batch: number, median: number): LatencyRow => ({
-  batch, runs: 10, median, p90: median * 1.2, min: median * 0.9, throughput: batch / (median / 1000),
+  batch,
+  runs: 10,
+  median,
+  p90: median * 1.2,
+  min: median * 0.9,
+  throughput: batch / (median / 1000),
 });
 const rows = [row(1, 0.5), row(16, 2), row(256, 25)];
 

@@ -15,22 +15,33 @@ export function batchScale(batches: readonly number[], { width }: Frame): ScaleL
   const lo = Math.min(...batches);
   const hi = Math.max(...batches);
   const domain = lo === hi ? [lo / 2, hi * 2] : [lo, hi];
-  return scaleLog().base(2).domain(domain).range([MARGIN.left, width - MARGIN.right]);
+  return scaleLog()
+    .base(2)
+    .domain(domain)
+    .range([MARGIN.left, width - MARGIN.right]);
 }
 
 /** Latency on a log axis spanning every min and p90, with some air; a placeholder range before any data. */
-export function latencyScale(rows: readonly LatencyRow[], { height }: Frame): ScaleLogarithmic<number, number> {
+export function latencyScale(
+  rows: readonly LatencyRow[],
+  { height }: Frame,
+): ScaleLogarithmic<number, number> {
   const lo = rows.length ? Math.min(...rows.map((r) => r.min)) : 0.1;
   const hi = rows.length ? Math.max(...rows.map((r) => r.p90)) : 10;
   const pad = 1.3;
   const domain = [Math.max(lo, 1e-4) / pad, Math.max(hi, lo * 2) * pad];
-  return scaleLog().domain(domain).range([height - MARGIN.bottom, MARGIN.top]);
+  return scaleLog()
+    .domain(domain)
+    .range([height - MARGIN.bottom, MARGIN.top]);
 }
 
 /** Throughput on a linear axis from 0, so the levelling-off is visible as it is. */
 export function throughputScale(rows: readonly LatencyRow[], { height }: Frame): ScaleLinear<number, number> {
   const hi = rows.length ? Math.max(...rows.map((r) => r.throughput)) : 1000;
-  return scaleLinear().domain([0, hi * 1.08]).nice(4).range([height - MARGIN.bottom, MARGIN.top]);
+  return scaleLinear()
+    .domain([0, hi * 1.08])
+    .nice(4)
+    .range([height - MARGIN.bottom, MARGIN.top]);
 }
 
 /** Ticks 1, 2, 5 × 10^k inside a log domain (at least the domain's ends when it spans less than that). */

@@ -54,7 +54,11 @@ export function drawPanel(svg: SVGSVGElement, p: PanelProps): void {
     .append('g')
     .attr('class', 'bl-axis')
     .attr('transform', `translate(${MARGIN.left},0)`)
-    .call(axisLeft(y).tickValues(yTicks).tickFormat((v) => p.formatY(v as number)));
+    .call(
+      axisLeft(y)
+        .tickValues(yTicks)
+        .tickFormat((v) => p.formatY(v as number)),
+    );
 
   root
     .append('text')
@@ -75,11 +79,22 @@ export function drawPanel(svg: SVGSVGElement, p: PanelProps): void {
     root
       .append('path')
       .attr('class', 'bl-band')
-      .attr('d', area<LatencyRow>().x((r) => x(r.batch)).y0((r) => y(r.min)).y1((r) => y(r.p90))(rows) ?? '');
+      .attr(
+        'd',
+        area<LatencyRow>()
+          .x((r) => x(r.batch))
+          .y0((r) => y(r.min))
+          .y1((r) => y(r.p90))(rows) ?? '',
+      );
   root
     .append('path')
     .attr('class', `bl-line ${p.kind}`)
-    .attr('d', line<LatencyRow>().x((r) => x(r.batch)).y((r) => y(value(r)))(rows) ?? '');
+    .attr(
+      'd',
+      line<LatencyRow>()
+        .x((r) => x(r.batch))
+        .y((r) => y(value(r)))(rows) ?? '',
+    );
   root
     .append('g')
     .selectAll('circle')

@@ -21,7 +21,14 @@ export interface LatencyRow {
 }
 
 export function toRow(t: TimingResult): LatencyRow {
-  return { batch: t.batch, runs: t.runs, median: t.median, p90: t.p90, min: t.min, throughput: t.batch / (t.median / 1000) };
+  return {
+    batch: t.batch,
+    runs: t.runs,
+    median: t.median,
+    p90: t.p90,
+    min: t.min,
+    throughput: t.batch / (t.median / 1000),
+  };
 }
 
 export interface SeriesProgress {
@@ -42,7 +49,11 @@ export interface SeriesOptions {
 }
 
 /** Times the session at every batch size in order; rejects (e.g. OrtCancelledError) as soon as a timing does. */
-export async function measureSeries(client: OrtClient, session: OrtSession, options: SeriesOptions): Promise<LatencyRow[]> {
+export async function measureSeries(
+  client: OrtClient,
+  session: OrtSession,
+  options: SeriesOptions,
+): Promise<LatencyRow[]> {
   const { batches, runs, seed, onRow, onProgress } = options;
   const rows: LatencyRow[] = [];
   const perBatch = runs + WARMUP_RUNS;
@@ -50,7 +61,8 @@ export async function measureSeries(client: OrtClient, session: OrtSession, opti
     const timing = await client.time(
       session,
       { batch, runs, warmup: WARMUP_RUNS, input: { kind: 'uniform', seed: seed + batch, ...PIXEL_RANGE } },
-      (done, total) => onProgress({ batch, done, total, overall: (index * perBatch + done) / (batches.length * perBatch) }),
+      (done, total) =>
+        onProgress({ batch, done, total, overall: (index * perBatch + done) / (batches.length * perBatch) }),
     );
     const row = toRow(timing);
     rows.push(row);

@@ -50,7 +50,8 @@ export const strings = defineStrings({
     idle: '点击“开始测量”，在这台电脑上逐个批大小运行模型。',
     loading: '正在加载模型和 onnxruntime-web（首次约 14 MB WebAssembly）…',
     measuring: (batch: number, done: number, total: number) => `批大小 ${batch}：第 ${done} / ${total} 次`,
-    done: (count: number, threads: number) => `完成：共测量 ${count} 个批大小，onnxruntime-web 使用 ${threads} 个线程。`,
+    done: (count: number, threads: number) =>
+      `完成：共测量 ${count} 个批大小，onnxruntime-web 使用 ${threads} 个线程。`,
     singleThread: '此页面没有跨源隔离，onnxruntime-web 只能使用单线程。',
     cancelled: '已取消。已经测得的结果保留。',
     failed: (message: string) => `测量失败：${message}`,

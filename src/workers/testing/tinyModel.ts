@@ -59,7 +59,9 @@ export interface InProcessWorker extends WorkerLike {
 }
 
 /** A WorkerLike whose "inside" is a real OrtService over the given onnxruntime module. */
-export function inProcessWorker(ort: Pick<typeof Ort, 'InferenceSession' | 'Tensor' | 'env'>): InProcessWorker {
+export function inProcessWorker(
+  ort: Pick<typeof Ort, 'InferenceSession' | 'Tensor' | 'env'>,
+): InProcessWorker {
   const worker: InProcessWorker = {
     terminated: false,
     sent: [],
