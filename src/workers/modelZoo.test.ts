@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ModelError } from '../engine';
-import { parseManifest, verifyModelBytes, type ZooModel } from './modelZoo';
+import { loadZooModel, parseManifest, verifyModelBytes, type ZooModel } from './modelZoo';
 
 const entry = (extra: Record<string, unknown> = {}) => ({
   id: 'digits-cnn',
@@ -50,5 +50,38 @@ describe('verifyModelBytes', () => {
       /has 4 bytes, the manifest says 5/,
     );
     await expect(verifyModelBytes(model, new Uint8Array([1, 2, 3, 4, 6]).buffer)).rejects.toThrow(/sha256/);
+  });
+});
+
+describe('loadZooModel', () => {
+  const bytes = new Uint8Array([9, 8, 7]);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const files: Record<string, Response | (() => Response)> = {};
+  const serve = () =>
+    vi.stubGlobal('fetch', async (url: string) => {
+      const file = files[url];
+      return typeof file === 'function' ? file() : (file ?? new Response('not found', { status: 404 }));
+    });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('fetches the manifest and the verified bytes under the base URL', async () => {
+    files['/app/models/manifest.json'] = () => Response.json({ models: [{ ...entry(), bytes: 3, sha256 }] });
+    files['/app/models/digits-cnn.onnx'] = () => new Response(bytes);
+    serve();
+    const { model, bytes: got } = await loadZooModel('digits-cnn', '/app/');
+    expect(model.id).toBe('digits-cnn');
+    expect([...new Uint8Array(got)]).toEqual([9, 8, 7]);
+  });
+
+  it('names the missing model and the models there are', async () => {
+    files['/models/manifest.json'] = () => Response.json([entry(), entry({ id: 'digits-vit' })]);
+    serve();
+    await expect(loadZooModel('nope', '/')).rejects.toThrow(/no model "nope".*digits-cnn, digits-vit/);
+  });
+
+  it('reports a file that is missing on the server', async () => {
+    files['/x/models/manifest.json'] = () => Response.json([{ ...entry(), file: 'gone.onnx' }]);
+    serve();
+    await expect(loadZooModel('digits-cnn', '/x/')).rejects.toThrow(/gone\.onnx: HTTP 404/);
   });
 });

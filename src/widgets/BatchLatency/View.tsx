@@ -318,7 +318,15 @@ function Charts({ batches, rows }: { batches: number[]; rows: LatencyRow[] }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box);
   const panelWidth = width >= TWO_COLUMNS_FROM ? Math.floor((width - 16) / 2) : width;
-  const common = { width: panelWidth, height: PANEL_HEIGHT, batches, rows, xLabel: t.batchAxis };
+  const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
+  const common = {
+    width: panelWidth,
+    height: PANEL_HEIGHT * scale,
+    scale,
+    batches,
+    rows,
+    xLabel: t.batchAxis,
+  };
   return (
     <div className="bl-charts" ref={box}>
       <Panel

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MARGIN, batchScale, latencyScale, logTicks, throughputScale } from './chart';
+import { batchScale, margin, latencyScale, logTicks, throughputScale } from './chart';
 import type { LatencyRow } from './measure';
 
 const frame = { width: 400, height: 240 };
+const MARGIN = margin(frame);
 const row = (batch: number, median: number): LatencyRow => ({
   batch,
   runs: 10,
@@ -40,6 +41,12 @@ describe('chart scales', () => {
     const y = throughputScale(rows, frame);
     expect(y.domain()[0]).toBe(0);
     expect(y.domain()[1]).toBeGreaterThanOrEqual(Math.max(...rows.map((r) => r.throughput)));
+  });
+
+  it('grows the margins with the text size', () => {
+    const big = { ...frame, scale: 1.375 };
+    expect(margin(big).left).toBeCloseTo(MARGIN.left * 1.375);
+    expect(batchScale([1, 256], big)(1)).toBeCloseTo(margin(big).left);
   });
 
   it('has placeholder domains before any data', () => {

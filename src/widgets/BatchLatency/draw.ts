@@ -1,7 +1,7 @@
 // Draws one panel of the batch-size plot with d3, from props only: axes, the median line with a
 // min–p90 band (latency), or the throughput line. Colours come from the theme's CSS variables (BatchLatency.css).
 import { area, axisBottom, axisLeft, line, select } from 'd3';
-import { MARGIN, batchScale, latencyScale, logTicks, throughputScale, type Frame } from './chart';
+import { margin, batchScale, latencyScale, logTicks, throughputScale, type Frame } from './chart';
 import type { LatencyRow } from './measure';
 
 export interface PanelProps extends Frame {
@@ -20,12 +20,13 @@ export function drawPanel(svg: SVGSVGElement, p: PanelProps): void {
   const root = select(svg);
   root.selectAll('*').remove();
   root.attr('viewBox', `0 0 ${p.width} ${p.height}`).attr('width', p.width).attr('height', p.height);
-  if (p.width < MARGIN.left + MARGIN.right + 20 || p.batches.length === 0) return;
+  const m = margin(p);
+  if (p.width < m.left + m.right + 20 || p.batches.length === 0) return;
 
   const x = batchScale(p.batches, p);
   const y = p.kind === 'latency' ? latencyScale(p.rows, p) : throughputScale(p.rows, p);
   const yTicks = p.kind === 'latency' ? logTicks(y.domain()) : y.ticks(4);
-  const bottom = p.height - MARGIN.bottom;
+  const bottom = p.height - m.bottom;
   const rows = [...p.rows].sort((a, b) => a.batch - b.batch);
 
   root
@@ -34,13 +35,13 @@ export function drawPanel(svg: SVGSVGElement, p: PanelProps): void {
     .selectAll('line')
     .data(yTicks)
     .join('line')
-    .attr('x1', MARGIN.left)
-    .attr('x2', p.width - MARGIN.right)
+    .attr('x1', m.left)
+    .attr('x2', p.width - m.right)
     .attr('y1', (t) => y(t))
     .attr('y2', (t) => y(t));
 
   // On narrow panels, label every other batch size so the numbers do not collide.
-  const crowded = (p.width - MARGIN.left - MARGIN.right) / p.batches.length < 30;
+  const crowded = (p.width - m.left - m.right) / p.batches.length < 30;
   root
     .append('g')
     .attr('class', 'bl-axis')
@@ -53,7 +54,7 @@ export function drawPanel(svg: SVGSVGElement, p: PanelProps): void {
   root
     .append('g')
     .attr('class', 'bl-axis')
-    .attr('transform', `translate(${MARGIN.left},0)`)
+    .attr('transform', `translate(${m.left},0)`)
     .call(
       axisLeft(y)
         .tickValues(yTicks)
@@ -63,14 +64,14 @@ export function drawPanel(svg: SVGSVGElement, p: PanelProps): void {
   root
     .append('text')
     .attr('class', 'bl-axis-label')
-    .attr('x', (MARGIN.left + p.width - MARGIN.right) / 2)
-    .attr('y', p.height - 6)
+    .attr('x', (m.left + p.width - m.right) / 2)
+    .attr('y', p.height - 6 * (p.scale ?? 1))
     .attr('text-anchor', 'middle')
     .text(p.xLabel);
   root
     .append('text')
     .attr('class', 'bl-axis-label')
-    .attr('transform', `translate(14,${(MARGIN.top + bottom) / 2}) rotate(-90)`)
+    .attr('transform', `translate(${14 * (p.scale ?? 1)},${(m.top + bottom) / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
     .text(p.yLabel);
 
