@@ -245,8 +245,10 @@ export function createOrtService(ort: OrtModule, env: OrtServiceEnv) {
         /protobuf|parse/i.test(message) ? 'parse' : 'invalid',
         `onnxruntime-web could not load the model: ${message}`,
       );
+    } finally {
+      // The runtime (and its thread pool) starts on the first create, even one whose model then fails to load.
+      threads ??= ort.env.wasm.numThreads ?? 1;
     }
-    threads ??= ort.env.wasm.numThreads ?? 1;
     const handle = nextSession++;
     const inputs = session.inputMetadata.map(toValueInfo);
     sessions.set(handle, { session, inputs });
