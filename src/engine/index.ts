@@ -29,3 +29,5 @@ export * from './quant/explore';
 export * from './data/digits';
 export * from './data/digitSet';
 export * from './zoo/manifest';
+export * from './stats/summary';
+export * from './stats/rng';
