@@ -29,6 +29,8 @@ export * from './quant/explore';
 export * from './data/digits';
 export * from './data/digitSet';
 export * from './zoo/manifest';
+export * from './stats/summary';
+export * from './stats/rng';
 export { run, runAsync, CancelledError } from './interpreter/run';
 export type { RunOptions, NodeRun } from './interpreter/run';
 export { lookupOp, supportedOps } from './ops/registry';
