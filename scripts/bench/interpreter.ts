@@ -6,11 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { createRng, decodeModel, randomTensor, run, type Tensor } from '../../src/engine/index';
+import { decodeModel, randomTensor, run, seededRandom, type Tensor } from '../../src/engine/index';
 import { toOrt } from '../testing/ort';
 import { table, time, type Benchmark } from './harness';
 
-const committed = ['small-cnn.onnx', 'small-transformer.onnx'].map((f) => path.resolve('test-data/models', f));
+const committed = ['small-cnn.onnx', 'small-transformer.onnx'].map((f) =>
+  path.resolve('test-data/models', f),
+);
 
 /** The harness's wall-clock timing, plus the process CPU time per call (user + system, all threads). */
 async function timed(fn: () => unknown, options: Parameters<typeof time>[1]) {
@@ -23,7 +25,7 @@ async function timed(fn: () => unknown, options: Parameters<typeof time>[1]) {
 /** Seeded inputs from the declared shapes (symbolic dims → 1; token ids in [0, 9]). */
 function inputsFor(file: string): Record<string, Tensor> {
   const graph = decodeModel(new Uint8Array(fs.readFileSync(file))).graph;
-  const rng = createRng(0);
+  const rng = seededRandom(0);
   const feeds: Record<string, Tensor> = {};
   for (const v of graph.inputs.filter((v) => !graph.initializers.has(v.name))) {
     if (!v.type?.shape || v.type.dtype === 'string')

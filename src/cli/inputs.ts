@@ -2,7 +2,7 @@
 // the input's declared type (symbolic and unknown dims taken as 1).
 import fs from 'node:fs';
 import { CliError } from './command';
-import { createRng, decodeTensor, randomTensor, readNpy, type Graph, type Tensor } from '../engine/index';
+import { decodeTensor, randomTensor, readNpy, seededRandom, type Graph, type Tensor } from '../engine/index';
 
 export interface InputSource {
   name: string;
@@ -52,7 +52,7 @@ export function loadInputs(graph: Graph, options: string[], seed: number) {
       throw new CliError(
         `--input ${name}: the model has no input "${name}" (inputs: ${feedable.join(', ') || 'none'})`,
       );
-  const rng = createRng(seed);
+  const rng = seededRandom(seed);
   const feeds: Record<string, Tensor> = {};
   const sources: InputSource[] = [];
   for (const name of graph.inputs.map((v) => v.name)) {

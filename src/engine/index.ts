@@ -39,4 +39,4 @@ export type { ConformanceCase, CaseResult } from './conformance/runCase';
 export { mismatch, relativeError, DEFAULT_TOLERANCE } from './conformance/compare';
 export type { Tolerance } from './conformance/compare';
 export { readNpy, writeNpy } from './io/npy';
-export { createRng, randomTensor } from './random';
+export { randomTensor } from './ir/randomTensor';

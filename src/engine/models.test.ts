@@ -9,7 +9,8 @@ import { relativeError } from './conformance/compare';
 import { run } from './interpreter/run';
 import type { Tensor } from './ir/tensor';
 import { decodeModel } from './onnx/decode';
-import { createRng, randomTensor } from './random';
+import { randomTensor } from './ir/randomTensor';
+import { seededRandom } from './stats/rng';
 
 const models = path.resolve(__dirname, '../../test-data/models');
 
@@ -32,7 +33,7 @@ const cases: { file: string; feeds: (rng: () => number) => Record<string, Tensor
 describe('PyTorch-exported models: interpreter vs onnxruntime', () => {
   it.each(cases.map((c, i) => [c.file, i, c] as const))('%s (case %i)', async (file, i, c) => {
     const bytes = new Uint8Array(fs.readFileSync(path.join(models, file)));
-    const feeds = c.feeds(createRng(100 + i));
+    const feeds = c.feeds(seededRandom(100 + i));
     const ours = run(decodeModel(bytes), feeds);
     const theirs = await runOrt(bytes, feeds, 'all');
     for (const [name, expected] of Object.entries(theirs)) {

@@ -10,7 +10,8 @@ import type { Attribute, Model, Node } from '../ir/graph';
 import { tensor, type DType, type Tensor } from '../ir/tensor';
 import { encodeModel } from '../onnx/encode';
 import { run } from '../interpreter/run';
-import { createRng, randomTensor } from '../random';
+import { randomTensor } from '../ir/randomTensor';
+import { seededRandom } from '../stats/rng';
 import { lookupOp } from './registry';
 
 type NumericDType = Exclude<DType, 'string'>;
@@ -704,7 +705,7 @@ const CASES: Case[] = [
 
 /** A one-node model; output types come from the operator's own infer() with the constant values. */
 function singleNode(c: Case, seed: number): { model: Model; feeds: Record<string, Tensor> } {
-  const rng = createRng(seed);
+  const rng = seededRandom(seed);
   const initializers = new Map<string, Tensor>();
   const feeds: Record<string, Tensor> = {};
   const names = c.inputs.map((spec, i) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isModelError } from '../errors';
 import type { Attribute, Node } from '../ir/graph';
 import { tensor, type Tensor } from '../ir/tensor';
-import { createRng } from '../random';
+import { seededRandom } from '../stats/rng';
 import { lookupOp, supportedOps } from './registry';
 
 const TENSORS: (Tensor | null)[] = [
@@ -63,7 +63,7 @@ const ATTRIBUTES: [string, Attribute][] = [
 describe('operators reject bad input with a ModelError, never a crash', () => {
   it.each(supportedOps())('%s', (opType) => {
     const op = lookupOp('', opType)!;
-    const rng = createRng([...opType].reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
+    const rng = seededRandom([...opType].reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
     const pick = <T>(list: readonly T[]) => list[Math.floor(rng() * list.length)];
     for (let trial = 0; trial < 300; trial++) {
       const inputs = Array.from({ length: Math.floor(rng() * 6) }, () => pick(TENSORS));
