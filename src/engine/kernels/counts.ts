@@ -35,8 +35,11 @@ export function scratch<T extends { length: number; BYTES_PER_ELEMENT: number }>
   name: string,
   buffer: T,
 ): T {
-  const bytes = buffer.length * buffer.BYTES_PER_ELEMENT;
-  counts.buffers.push({ name, elements: buffer.length, bytes });
-  counts.extraBytes += bytes;
+  noteBuffer(counts, name, buffer.length, buffer.length * buffer.BYTES_PER_ELEMENT);
   return buffer;
+}
+
+export function noteBuffer(counts: OpCounts, name: string, elements: number, bytes: number): void {
+  counts.buffers.push({ name, elements, bytes });
+  counts.extraBytes += bytes;
 }

@@ -97,7 +97,7 @@ describe('convDirect', () => {
       w,
       randomTensor(random, [4]),
       { group: 2, pads: [1, 2, 0, 1], strides: [2, 1], dilations: [1, 2] },
-      recorder,
+      { recorder },
     );
     const events = recorder.events;
     expect(events.length).toBe(y.output.data.length);

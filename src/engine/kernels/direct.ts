@@ -137,7 +137,7 @@ export function convDirect(
   w: Tensor<'float32'>,
   bias: Tensor<'float32'> | null,
   params: ConvParams = {},
-  recorder?: Recorder<DirectEvent>,
+  { recorder }: { recorder?: Recorder<DirectEvent> } = {},
 ): ConvResult {
   const shape = checkConvInputs(x, w, bias, params);
   const counts = emptyCounts();
