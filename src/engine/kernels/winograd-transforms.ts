@@ -2,7 +2,7 @@
 // multiplications: y = Aᵀ [(G g) ⊙ (Bᵀ d)]. Nesting it gives F(m×m, r×r): Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A.
 // Matrices from Lavin & Gray 2016, "Fast Algorithms for Convolutional Neural Networks", section 4.1 (F(2,3))
 // and 4.2 (F(4,3), interpolation points 0, ±1, ±2, ∞).
-import { roundToFloat16 } from './rounding';
+import { roundToHalf } from '../ir/float16';
 
 export type WinogradVariant = 'F(2,3)' | 'F(4,3)';
 
@@ -152,7 +152,7 @@ function rowTimes(
 }
 
 const roundSlice = (a: Float32Array, from: number, L: number) => {
-  for (let t = from; t < from + L; t++) a[t] = roundToFloat16(a[t]);
+  for (let t = from; t < from + L; t++) a[t] = roundToHalf(a[t]);
 };
 
 /** Where a batch of square matrices lives: element (i, j) of matrix t is at base + (i·size + j)·stride + t. */

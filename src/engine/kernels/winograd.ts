@@ -12,7 +12,7 @@ import { checkBufferSize, checkConvInputs, type ConvParams, type ConvShape } fro
 import { emptyCounts, noteBuffer, scratch } from './counts';
 import type { ConvResult } from './direct';
 import { gemmBlocked, GemmWorkspace } from './gemm-blocked';
-import { roundToFloat16 } from './rounding';
+import { roundToHalf } from '../ir/float16';
 import { sparse, transform2d, WINOGRAD, type WinogradVariant } from './winograd-transforms';
 
 export type WinogradEvent =
@@ -180,7 +180,7 @@ export function convWinograd(
       counts.adds += MG * T * CG;
       if (rec) rec.emit('gemm', { g, xi, rows: MG, inner: CG, cols: T });
     }
-    if (fp16) for (let i = 0; i < P.length; i++) P[i] = roundToFloat16(P[i]);
+    if (fp16) for (let i = 0; i < P.length; i++) P[i] = roundToHalf(P[i]);
 
     // 4. Output transform of a batch of tiles of one output channel, then each tile's valid part (clipped at
     //    the bottom and right edges) plus bias goes to the output.
@@ -213,7 +213,7 @@ export function convWinograd(
       }
     }
   }
-  if (fp16) for (let i = 0; i < out.length; i++) out[i] = roundToFloat16(out[i]);
+  if (fp16) for (let i = 0; i < out.length; i++) out[i] = roundToHalf(out[i]);
   noteBuffer(counts, 'GEMM packed panels', workspace.bytes / 4, workspace.bytes);
   return { output: { dtype: 'float32', dims: [N, M, OH, OW], data: out }, shape: s, counts };
 }
