@@ -1,7 +1,7 @@
 // Test helper: seeded random convolution layers covering what every kernel must handle, and the comparison
 // used by the differential tests (every algorithm against direct convolution).
 import type { ConvParams } from '../../src/engine/kernels/conv-shape';
-import { randomTensor, seededRandom } from '../../src/engine/kernels/seeded';
+import { randomUniformTensor, mulberry32 } from '../../src/engine/kernels/seeded';
 import type { Tensor } from '../../src/engine/ir/tensor';
 
 export interface ConvCase {
@@ -95,12 +95,12 @@ const layers: Layer[] = [
 ];
 
 export function convCases(seed = 42): ConvCase[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   return layers.map(({ name, input, m, kernel, params, bias }) => ({
     name,
-    x: randomTensor(random, input),
-    w: randomTensor(random, [m, input[1] / (params.group ?? 1), ...kernel]),
-    bias: bias ? randomTensor(random, [m]) : null,
+    x: randomUniformTensor(random, input),
+    w: randomUniformTensor(random, [m, input[1] / (params.group ?? 1), ...kernel]),
+    bias: bias ? randomUniformTensor(random, [m]) : null,
     params,
   }));
 }

@@ -4,7 +4,7 @@ import { ModelError } from '../errors';
 import type { Tensor } from '../ir/tensor';
 import { Recorder } from '../trace/trace';
 import { convDirect, convReference64, validTaps, type DirectEvent } from './direct';
-import { randomTensor, seededRandom } from './seeded';
+import { randomUniformTensor, mulberry32 } from './seeded';
 
 const f32 = (dims: number[], values: number[]): Tensor<'float32'> => ({
   dtype: 'float32',
@@ -47,9 +47,9 @@ describe('convDirect', () => {
   });
 
   it('treats (asymmetric) padding as zeros around the input', () => {
-    const random = seededRandom(1);
-    const x = randomTensor(random, [2, 3, 7, 6]);
-    const w = randomTensor(random, [4, 3, 3, 2]);
+    const random = mulberry32(1);
+    const x = randomUniformTensor(random, [2, 3, 7, 6]);
+    const w = randomUniformTensor(random, [4, 3, 3, 2]);
     const pads = [2, 0, 1, 3];
     const padded = convDirect(x, w, null, { pads, strides: [2, 1] }).output;
     const explicit = convDirect(padInput(x, pads), w, null, { strides: [2, 1] }).output;
@@ -58,9 +58,9 @@ describe('convDirect', () => {
   });
 
   it('dilation equals a kernel with zeros inserted between taps', () => {
-    const random = seededRandom(2);
-    const x = randomTensor(random, [1, 2, 9, 8]);
-    const w = randomTensor(random, [3, 2, 2, 3]);
+    const random = mulberry32(2);
+    const x = randomUniformTensor(random, [1, 2, 9, 8]);
+    const w = randomUniformTensor(random, [3, 2, 2, 3]);
     const [dh, dw] = [3, 2];
     const wide = new Float32Array(3 * 2 * 4 * 5);
     for (let p = 0; p < 6; p++)
@@ -75,9 +75,9 @@ describe('convDirect', () => {
   });
 
   it('groups equal separate convolutions on channel slices', () => {
-    const random = seededRandom(3);
-    const x = randomTensor(random, [1, 6, 5, 5]);
-    const w = randomTensor(random, [4, 3, 3, 3]);
+    const random = mulberry32(3);
+    const x = randomUniformTensor(random, [1, 6, 5, 5]);
+    const w = randomUniformTensor(random, [4, 3, 3, 3]);
     const grouped = convDirect(x, w, null, { group: 2, pads: [1, 1, 1, 1] }).output;
     for (let g = 0; g < 2; g++) {
       const xg = { dtype: 'float32' as const, dims: [1, 3, 5, 5], data: x.data.slice(g * 75, (g + 1) * 75) };
@@ -88,14 +88,14 @@ describe('convDirect', () => {
   });
 
   it('counts every product it performs: the trace lists each one', () => {
-    const random = seededRandom(4);
-    const x = randomTensor(random, [1, 4, 6, 5]);
-    const w = randomTensor(random, [4, 2, 3, 3]);
+    const random = mulberry32(4);
+    const x = randomUniformTensor(random, [1, 4, 6, 5]);
+    const w = randomUniformTensor(random, [4, 2, 3, 3]);
     const recorder = new Recorder<DirectEvent>();
     const y = convDirect(
       x,
       w,
-      randomTensor(random, [4]),
+      randomUniformTensor(random, [4]),
       { group: 2, pads: [1, 2, 0, 1], strides: [2, 1], dilations: [1, 2] },
       { recorder },
     );
@@ -114,19 +114,24 @@ describe('convDirect', () => {
   });
 
   it('without padding performs N·M·(C/group)·kH·kW·Ho·Wo multiplications', () => {
-    const random = seededRandom(5);
-    const y = convDirect(randomTensor(random, [2, 6, 9, 7]), randomTensor(random, [9, 2, 3, 2]), null, {
-      group: 3,
-      strides: [2, 2],
-    });
+    const random = mulberry32(5);
+    const y = convDirect(
+      randomUniformTensor(random, [2, 6, 9, 7]),
+      randomUniformTensor(random, [9, 2, 3, 2]),
+      null,
+      {
+        group: 3,
+        strides: [2, 2],
+      },
+    );
     const [, , oh, ow] = y.output.dims;
     expect(y.counts.mults).toBe(2 * 9 * 2 * 3 * 2 * oh * ow);
   });
 
   it('float32 output is the float64 reference rounded once', () => {
-    const random = seededRandom(6);
-    const x = randomTensor(random, [1, 8, 6, 6]);
-    const w = randomTensor(random, [4, 8, 3, 3]);
+    const random = mulberry32(6);
+    const x = randomUniformTensor(random, [1, 8, 6, 6]);
+    const w = randomUniformTensor(random, [4, 8, 3, 3]);
     const ref = convReference64(x, w, null, { pads: [1, 1, 1, 1] });
     const y = convDirect(x, w, null, { pads: [1, 1, 1, 1] }).output.data;
     ref.forEach((v, i) => expect(y[i]).toBe(Math.fround(v)));

@@ -118,7 +118,7 @@ export function gemmKJI(
     }
 }
 
-export interface Tiles {
+export interface GemmTiles {
   /** Rows of A and C per tile. */
   m: number;
   /** Columns of B and C per tile. */
@@ -138,7 +138,7 @@ export function gemmTiled(
   a: Float32Array,
   b: Float32Array,
   c: Float32Array,
-  tiles: Tiles = { m: 16, n: 256, k: 128 },
+  tiles: GemmTiles = { m: 16, n: 256, k: 128 },
 ): void {
   c.fill(0, 0, m * n);
   for (let j0 = 0; j0 < n; j0 += tiles.n) {

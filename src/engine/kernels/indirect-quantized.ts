@@ -7,7 +7,7 @@ import { checkConvInputs, type ConvParams, type ConvShape } from './conv-shape';
 import { checkAccumulatorRange, QUANT_DTYPES, type QTensor } from './conv-integer';
 import { emptyCounts, noteBuffer, scratch, type OpCounts } from './counts';
 import { buildIndirection, packWeightsForIndirect, type IndirectionEvent } from './indirect';
-import { packInto } from './layouts';
+import { packLayoutInto } from './layouts';
 import { checkConvQuant, requantize, type ConvQuantParams, type QDType } from './requantize';
 
 export type IndirectQuantizedEvent =
@@ -41,7 +41,7 @@ export function convIndirectQuantized(
   noteBuffer(counts, 'indirection buffer', entries.length, entries.byteLength);
   // The NHWC copy of the input followed by the zero vector, which holds the zero point, not 0.
   const input = x.dtype === 'uint8' ? new Uint8Array(zeroOffset + C) : new Int8Array(zeroOffset + C);
-  packInto('NHWC', x.dims, x.data, input);
+  packLayoutInto('NHWC', x.dims, x.data, input);
   input.fill(zx, zeroOffset);
   noteBuffer(counts, 'NHWC input (layout conversion)', zeroOffset, zeroOffset);
   noteBuffer(counts, 'zero vector', C, C);

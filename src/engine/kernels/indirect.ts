@@ -8,7 +8,7 @@ import type { Recorder, TraceEvent } from '../trace/trace';
 import { checkBufferSize, checkConvInputs, type ConvParams, type ConvShape } from './conv-shape';
 import { emptyCounts, noteBuffer, scratch } from './counts';
 import type { ConvResult } from './direct';
-import { packInto } from './layouts';
+import { packLayoutInto } from './layouts';
 
 export type IndirectionEvent =
   /**
@@ -129,7 +129,7 @@ export function convIndirect(
   noteBuffer(counts, 'indirection buffer', entries.length, entries.byteLength);
   // One allocation: the NHWC copy of the input, then the zero vector (C zeros) that padding taps point at.
   const input = new Float32Array(zeroOffset + C);
-  packInto('NHWC', x.dims, x.data, input);
+  packLayoutInto('NHWC', x.dims, x.data, input);
   noteBuffer(counts, 'NHWC input (layout conversion)', zeroOffset, zeroOffset * 4);
   noteBuffer(counts, 'zero vector', C, C * 4);
   const packed = scratch(

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { Recorder } from '../trace/trace';
-import { convInnerLoop, LAYOUTS, layoutSize, offsetOf, pack, unpack, type LayoutEvent } from './layouts';
-import { randomTensor, seededRandom } from './seeded';
+import {
+  convInnerLoop,
+  LAYOUTS,
+  layoutSize,
+  offsetOf,
+  packLayout,
+  unpackLayout,
+  type LayoutEvent,
+} from './layouts';
+import { randomUniformTensor, mulberry32 } from './seeded';
 
 describe('layouts', () => {
   it('address functions place a hand-checked element', () => {
@@ -18,8 +26,8 @@ describe('layouts', () => {
   it.each(LAYOUTS)(
     '%s: the address function is a bijection onto the stored elements, pack/unpack round-trips',
     (layout) => {
-      const random = seededRandom(41);
-      const x = randomTensor(random, [2, 7, 3, 4]);
+      const random = mulberry32(41);
+      const x = randomUniformTensor(random, [2, 7, 3, 4]);
       const dims = [2, 7, 3, 4] as const;
       const seen = new Set<number>();
       for (let n = 0; n < 2; n++)
@@ -28,8 +36,8 @@ describe('layouts', () => {
             for (let w = 0; w < 4; w++) seen.add(offsetOf(layout, dims, n, c, h, w));
       expect(seen.size).toBe(2 * 7 * 3 * 4);
       expect(Math.max(...seen)).toBeLessThan(layoutSize(layout, dims));
-      const packed = pack(layout, x);
-      expect(Array.from(unpack(layout, packed, x.dims).data)).toEqual(Array.from(x.data));
+      const packed = packLayout(layout, x);
+      expect(Array.from(unpackLayout(layout, packed, x.dims).data)).toEqual(Array.from(x.data));
       if (layout === 'NC4HW4') {
         // Channel 7 (lane 3 of block 1) is padding: zeros.
         for (let n = 0; n < 2; n++)
@@ -40,9 +48,9 @@ describe('layouts', () => {
   );
 
   it('traces each element move of a pack', () => {
-    const x = randomTensor(seededRandom(42), [1, 3, 2, 2]);
+    const x = randomUniformTensor(mulberry32(42), [1, 3, 2, 2]);
     const recorder = new Recorder<LayoutEvent>();
-    const packed = pack('NHWC', x, recorder);
+    const packed = packLayout('NHWC', x, recorder);
     expect(recorder.events.length).toBe(12);
     for (const { data } of recorder.events) expect(packed[data.to]).toBe(x.data[data.from]);
     expect(recorder.events[1].data).toMatchObject({ c: 0, h: 0, w: 1, from: 1, to: 3 });
@@ -69,8 +77,8 @@ describe('layouts', () => {
     const corner = convInnerLoop('NHWC', [1, 2, 4, 4], [3, 3], { pads: [1, 1, 1, 1] }, 0, 0, 0);
     expect(corner.reads.length).toBe(2 * 4);
     expect(() => convInnerLoop('NHWC', [1, 2, 4, 4], [3, 3], {}, 0, 3, 0)).toThrow(ModelError);
-    expect(() => pack('NCHW', { dtype: 'float32', dims: [1, 2, 3], data: new Float32Array(6) })).toThrow(
-      ModelError,
-    );
+    expect(() =>
+      packLayout('NCHW', { dtype: 'float32', dims: [1, 2, 3], data: new Float32Array(6) }),
+    ).toThrow(ModelError);
   });
 });

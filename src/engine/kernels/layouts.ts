@@ -52,7 +52,7 @@ export type LayoutEvent = TraceEvent<
 >;
 
 /** Writes NCHW data into `out` in `layout`, element by element through the address function. Padding channels stay as they are in `out`. */
-export function packInto<T extends { [i: number]: number; length: number }>(
+export function packLayoutInto<T extends { [i: number]: number; length: number }>(
   layout: Layout,
   dims: readonly number[],
   nchw: ArrayLike<number>,
@@ -78,12 +78,16 @@ export function packInto<T extends { [i: number]: number; length: number }>(
 }
 
 /** An NCHW float32 tensor's data in `layout` (NC4HW4 padding channels are zeros). */
-export function pack(layout: Layout, x: Tensor<'float32'>, recorder?: Recorder<LayoutEvent>): Float32Array {
-  return packInto(layout, x.dims, x.data, new Float32Array(layoutSize(layout, x.dims)), recorder);
+export function packLayout(
+  layout: Layout,
+  x: Tensor<'float32'>,
+  recorder?: Recorder<LayoutEvent>,
+): Float32Array {
+  return packLayoutInto(layout, x.dims, x.data, new Float32Array(layoutSize(layout, x.dims)), recorder);
 }
 
 /** Back to an NCHW tensor from data stored in `layout` (NC4HW4 padding channels are dropped). */
-export function unpack(
+export function unpackLayout(
   layout: Layout,
   data: Float32Array,
   dims: readonly number[],

@@ -3,7 +3,7 @@
 import type { Tensor } from '../ir/tensor';
 
 /** Returns a function giving uniform floats in [0, 1), fully determined by the seed. */
-export function seededRandom(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -15,7 +15,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A float32 tensor with values uniform in [lo, hi). */
-export function randomTensor(
+export function randomUniformTensor(
   random: () => number,
   dims: readonly number[],
   lo = -1,
