@@ -4,6 +4,7 @@ import type { Benchmark } from './harness';
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   web: async () => (await import('./web')).default(),
+  kernels: async () => (await import('./kernels')).default(),
 };
 
 async function main() {
