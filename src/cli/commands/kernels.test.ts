@@ -28,7 +28,7 @@ describe('cli kernels', () => {
     const report = await runJson(['--shape', '1,4,10,10,3,3,3']);
     expect(report.layer.output).toEqual([1, 3, 8, 8]);
     const rows = measured(report);
-    expect(Object.keys(rows)).toHaveLength(7);
+    expect(Object.keys(rows)).toHaveLength(9);
     for (const row of Object.values(rows)) {
       expect(row).toEqual(
         expect.objectContaining({
@@ -39,7 +39,9 @@ describe('cli kernels', () => {
         }),
       );
       expect(row.ms).toBeGreaterThan(0);
-      expect(row.maxAbsErr).toBeLessThan(row.algo === 'indirect-uint8' ? 0.2 : 1e-5);
+      expect(row.maxAbsErr).toBeLessThan(
+        row.algo === 'indirect-uint8' ? 0.2 : row.algo.endsWith('fp16') ? 0.05 : 1e-5,
+      );
     }
     expect(rows.direct.mults / rows['winograd-F(2x2,3x3)'].mults).toBe(2.25);
     expect(rows.direct.mults / rows['winograd-F(4x4,3x3)'].mults).toBe(4);
@@ -50,7 +52,12 @@ describe('cli kernels', () => {
     const report = await runJson(['--shape', '1,2,9,9,2,3,3', '--stride', '2', '--pad', '1']);
     expect(report.layer.params).toMatchObject({ strides: [2, 2], pads: [1, 1, 1, 1] });
     const skipped = report.results.filter((r) => 'notApplicable' in r).map((r) => r.algo);
-    expect(skipped).toEqual(['winograd-F(2x2,3x3)', 'winograd-F(4x4,3x3)']);
+    expect(skipped).toEqual([
+      'winograd-F(2x2,3x3)',
+      'winograd-F(4x4,3x3)',
+      'winograd-F(2x2,3x3)-fp16',
+      'winograd-F(4x4,3x3)-fp16',
+    ]);
   });
 
   it('takes a layer with its real weights from a model file', async () => {

@@ -138,7 +138,11 @@ export function measureKernels({
 }
 
 const fmt = (v: number) =>
-  Math.abs(v) >= 1e5 ? v.toExponential(2) : Number.isInteger(v) ? String(v) : v.toPrecision(3);
+  Math.abs(v) >= 1e5 || (v !== 0 && Math.abs(v) < 1e-3)
+    ? v.toExponential(2)
+    : Number.isInteger(v)
+      ? String(v)
+      : v.toPrecision(3);
 
 function printTable({ layer, results }: KernelsReport): void {
   const p = layer.params;

@@ -19,6 +19,8 @@ export type ConvAlgorithmName =
   | 'im2col+gemm-blocked'
   | 'winograd-F(2x2,3x3)'
   | 'winograd-F(4x4,3x3)'
+  | 'winograd-F(2x2,3x3)-fp16'
+  | 'winograd-F(4x4,3x3)-fp16'
   | 'indirect'
   | 'indirect-uint8';
 
@@ -31,6 +33,11 @@ export interface PreparedConv {
 
 export interface ConvAlgorithm {
   name: ConvAlgorithmName;
+  /**
+   * Arithmetic: float32; float32 with every Winograd transform stage rounded to float16 (an emulation, to show
+   * the error — not a speed figure); or uint8 activations with int8 weights.
+   */
+  precision: 'fp32' | 'fp16-transforms' | 'uint8';
   /** Why the algorithm cannot run this layer, or null. */
   notApplicable(s: ConvShape): string | null;
   /**
@@ -68,8 +75,8 @@ function floatKernel(
   };
 }
 
-const winograd = (variant: 'F(2,3)' | 'F(4,3)') =>
-  floatKernel((x, w, b, p) => convWinograd(x, w, b, p, { variant }));
+const winograd = (variant: 'F(2,3)' | 'F(4,3)', fp16 = false) =>
+  floatKernel((x, w, b, p) => convWinograd(x, w, b, p, { variant, fp16 }));
 
 function minMax(a: ArrayLike<number>): [number, number] {
   let lo = Infinity;
@@ -137,19 +144,43 @@ function prepareUint8(
 const always = () => null;
 
 export const CONV_ALGORITHMS: readonly ConvAlgorithm[] = [
-  { name: 'direct', notApplicable: always, prepare: floatKernel(convDirect) },
+  { name: 'direct', precision: 'fp32', notApplicable: always, prepare: floatKernel(convDirect) },
   {
     name: 'im2col+gemm-naive',
+    precision: 'fp32',
     notApplicable: always,
     prepare: floatKernel((x, w, b, p) => convIm2col(x, w, b, p, { gemm: 'naive' })),
   },
   {
     name: 'im2col+gemm-blocked',
+    precision: 'fp32',
     notApplicable: always,
     prepare: floatKernel((x, w, b, p) => convIm2col(x, w, b, p, { gemm: 'blocked' })),
   },
-  { name: 'winograd-F(2x2,3x3)', notApplicable: winogradNotApplicable, prepare: winograd('F(2,3)') },
-  { name: 'winograd-F(4x4,3x3)', notApplicable: winogradNotApplicable, prepare: winograd('F(4,3)') },
-  { name: 'indirect', notApplicable: always, prepare: floatKernel(convIndirect) },
-  { name: 'indirect-uint8', notApplicable: always, prepare: prepareUint8 },
+  {
+    name: 'winograd-F(2x2,3x3)',
+    precision: 'fp32',
+    notApplicable: winogradNotApplicable,
+    prepare: winograd('F(2,3)'),
+  },
+  {
+    name: 'winograd-F(4x4,3x3)',
+    precision: 'fp32',
+    notApplicable: winogradNotApplicable,
+    prepare: winograd('F(4,3)'),
+  },
+  {
+    name: 'winograd-F(2x2,3x3)-fp16',
+    precision: 'fp16-transforms',
+    notApplicable: winogradNotApplicable,
+    prepare: winograd('F(2,3)', true),
+  },
+  {
+    name: 'winograd-F(4x4,3x3)-fp16',
+    precision: 'fp16-transforms',
+    notApplicable: winogradNotApplicable,
+    prepare: winograd('F(4,3)', true),
+  },
+  { name: 'indirect', precision: 'fp32', notApplicable: always, prepare: floatKernel(convIndirect) },
+  { name: 'indirect-uint8', precision: 'uint8', notApplicable: always, prepare: prepareUint8 },
 ];
