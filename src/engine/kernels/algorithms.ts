@@ -9,8 +9,15 @@ import { convDirect } from './direct';
 import { convIm2col } from './im2col';
 import { convIndirect } from './indirect';
 import { convIndirectQuantized } from './indirect-quantized';
-import { chooseQuantParams, dequantize, quantize, type ConvQuantParams } from './requantize';
-import { roundHalfEven } from './rounding';
+import { dequantizeValue, quantizeValue } from '../quant/quantize';
+import {
+  computeParams,
+  INT8_SYMMETRIC,
+  roundHalfEven,
+  UINT8_ASYMMETRIC,
+  type QuantParams,
+} from '../quant/scheme';
+import type { ConvQuantParams } from './requantize';
 import { convWinograd, winogradNotApplicable } from './winograd';
 
 export type ConvAlgorithmName =
@@ -101,34 +108,31 @@ function prepareUint8(
   outputRange?: [number, number],
 ): PreparedConv {
   const s = checkConvInputs(x, w, bias, params);
-  const xq = chooseQuantParams(...minMax(x.data), 'uint8');
+  const xq = computeParams(...minMax(x.data), UINT8_ASYMMETRIC);
   const perChannel = s.cg * s.kh * s.kw;
-  const wScale = Array.from(
-    { length: s.m },
-    (_, m) =>
-      chooseQuantParams(...minMax(w.data.subarray(m * perChannel, (m + 1) * perChannel)), 'int8', true).scale,
+  const wq: QuantParams[] = Array.from({ length: s.m }, (_, m) =>
+    computeParams(...minMax(w.data.subarray(m * perChannel, (m + 1) * perChannel)), INT8_SYMMETRIC),
   );
+  const yq = computeParams(...(outputRange ?? [-1, 1]), UINT8_ASYMMETRIC);
   const quant: ConvQuantParams = {
     x: xq,
-    w: { scale: wScale, zeroPoint: 0 },
-    y: chooseQuantParams(...(outputRange ?? [-1, 1]), 'uint8'),
+    w: { scale: wq.map((p) => p.scale), zeroPoint: 0 },
+    y: yq,
   };
   const xt: QTensor = {
     dtype: 'uint8',
     dims: x.dims,
-    data: Uint8Array.from(x.data, (v) => quantize(v, xq, 'uint8')),
+    data: Uint8Array.from(x.data, (v) => quantizeValue(v, xq)),
   };
   const wt: QTensor = {
     dtype: 'int8',
     dims: w.dims,
-    data: Int8Array.from(w.data, (v, i) =>
-      quantize(v, { scale: wScale[Math.floor(i / perChannel)], zeroPoint: 0 }, 'int8'),
-    ),
+    data: Int8Array.from(w.data, (v, i) => quantizeValue(v, wq[Math.floor(i / perChannel)])),
   };
   const bt: Tensor<'int32'> | null = bias && {
     dtype: 'int32',
     dims: bias.dims,
-    data: Int32Array.from(bias.data, (v, m) => roundHalfEven(v / (xq.scale * wScale[m]))),
+    data: Int32Array.from(bias.data, (v, m) => roundHalfEven(v / (xq.scale * wq[m].scale))),
   };
   let last: QTensor | null = null;
   return {
@@ -137,7 +141,7 @@ function prepareUint8(
       last = output;
       return counts;
     },
-    output: () => Float32Array.from(last?.data ?? [], (q) => dequantize(q, quant.y)),
+    output: () => Float32Array.from(last?.data ?? [], (q) => dequantizeValue(q, yq)),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Tensor } from '../ir/tensor';
 import { Recorder } from '../trace/trace';
 import { convIntegerReference, convQLinearReference, type QTensor } from './conv-integer';
 import { convIndirectQuantized, type IndirectQuantizedEvent } from './indirect-quantized';
-import { chooseQuantParams, quantize, requantize, type ConvQuantParams, type QDType } from './requantize';
+import { requantize, type ConvQuantParams, type QDType } from './requantize';
 import { randomInt, mulberry32 } from './seeded';
 
 const q = (dtype: QDType, dims: number[], values: ArrayLike<number>): QTensor =>
@@ -21,21 +21,6 @@ describe('requantization', () => {
     expect(requantize(-1000, 1, 0, 'int8')).toBe(-128);
     expect(requantize(-3, 1, 1, 'uint8')).toBe(0);
     expect(requantize(400, 1, 0, 'uint8')).toBe(255);
-  });
-
-  it('chooses parameters that represent 0 exactly', () => {
-    for (const [lo, hi] of [
-      [-1.3, 2.7],
-      [0.5, 3],
-      [-4, -1],
-    ] as const) {
-      const p = chooseQuantParams(lo, hi, 'uint8');
-      expect(Number.isInteger(p.zeroPoint)).toBe(true);
-      expect(quantize(0, p, 'uint8')).toBe(p.zeroPoint);
-      expect(quantize(Math.min(lo, 0), p, 'uint8')).toBe(0);
-      expect(quantize(Math.max(hi, 0), p, 'uint8')).toBe(255);
-    }
-    expect(chooseQuantParams(-0.5, 2, 'int8', true)).toEqual({ scale: 2 / 127, zeroPoint: 0 });
   });
 });
 

@@ -3,14 +3,16 @@
 //   y = saturate(roundHalfEven(acc · sx·sw/sy) + zy)
 // (ONNX QLinearConv; Jacob et al. 2018, "Quantization and Training of Neural Networks for Efficient
 // Integer-Arithmetic-Only Inference", section 2.2). The multiplier sx·sw/sy is applied in double precision here.
+// Choosing scales and quantizing tensors is the quantization module's job (src/engine/quant).
 import { ModelError } from '../errors';
-import { roundHalfEven } from './rounding';
+import { roundHalfEven } from '../quant/scheme';
 
 export type QDType = 'uint8' | 'int8';
 
 export const Q_RANGE: Record<QDType, readonly [number, number]> = { uint8: [0, 255], int8: [-128, 127] };
 
-export interface QuantParams {
+/** Scale and zero point of an 8-bit tensor (its range is its dtype's). */
+export interface ScaleZeroPoint {
   scale: number;
   zeroPoint: number;
 }
@@ -22,9 +24,9 @@ export interface WeightQuantParams {
 }
 
 export interface ConvQuantParams {
-  x: QuantParams;
+  x: ScaleZeroPoint;
   w: WeightQuantParams;
-  y: QuantParams;
+  y: ScaleZeroPoint;
   /** dtype of the output; defaults to the input's. */
   yDtype?: QDType;
 }
@@ -37,29 +39,6 @@ export function saturate(v: number, dtype: QDType): number {
 /** The 8-bit output of an int32 accumulator, given multiplier = sx·sw/sy. */
 export function requantize(acc: number, multiplier: number, zeroPoint: number, dtype: QDType): number {
   return saturate(roundHalfEven(acc * multiplier) + zeroPoint, dtype);
-}
-
-/** q = saturate(roundHalfEven(v / scale) + zeroPoint), as ONNX QuantizeLinear. */
-export function quantize(v: number, { scale, zeroPoint }: QuantParams, dtype: QDType): number {
-  return saturate(roundHalfEven(v / scale) + zeroPoint, dtype);
-}
-
-export const dequantize = (q: number, { scale, zeroPoint }: QuantParams) => scale * (q - zeroPoint);
-
-/**
- * Parameters mapping [min(lo, 0), max(hi, 0)] onto the dtype's range (0 must be exactly representable, so
- * padding quantizes to the zero point). symmetric: zero point 0 (int8) or 128 (uint8), scale max|v| / 127.
- */
-export function chooseQuantParams(lo: number, hi: number, dtype: QDType, symmetric = false): QuantParams {
-  const [qmin, qmax] = Q_RANGE[dtype];
-  if (symmetric) {
-    const scale = Math.max(Math.abs(lo), Math.abs(hi)) / 127 || 1;
-    return { scale, zeroPoint: dtype === 'int8' ? 0 : 128 };
-  }
-  const min = Math.min(lo, 0);
-  const max = Math.max(hi, 0);
-  const scale = (max - min) / (qmax - qmin) || 1;
-  return { scale, zeroPoint: saturate(roundHalfEven(qmin - min / scale), dtype) };
 }
 
 /** Checks the quantization parameters of a convolution with M output channels; returns per-channel accessors. */
