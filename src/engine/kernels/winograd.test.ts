@@ -162,6 +162,18 @@ describe('convWinograd', () => {
     expect(mults).toBe(y.counts.mults);
   });
 
+  it('a recorder with a limit keeps the first steps and changes nothing in the result', () => {
+    const random = mulberry32(28);
+    const x = randomUniformTensor(random, [1, 3, 9, 9]);
+    const w = randomUniformTensor(random, [2, 3, 3, 3]);
+    const recorder = new Recorder<WinogradEvent>(10);
+    const traced = convWinograd(x, w, null, { pads: [1, 1, 1, 1] }, { variant: 'F(4,3)', recorder });
+    const plain = convWinograd(x, w, null, { pads: [1, 1, 1, 1] }, { variant: 'F(4,3)' });
+    expect(recorder.events.map((e) => e.step)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(traced.output.data)).toEqual(Array.from(plain.output.data));
+    expect(traced.counts).toEqual(plain.counts);
+  });
+
   it('error against float64 grows with the tile size, and much more with float16 transforms', () => {
     const random = mulberry32(26);
     const x = randomUniformTensor(random, [1, 32, 16, 16]);

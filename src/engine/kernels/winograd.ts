@@ -100,7 +100,6 @@ export function convWinograd(
   const AA = A * A;
   checkBufferSize('Winograd transformed input', AA * CG * T);
   checkBufferSize('Winograd products', AA * MG * T);
-  const rec = recorder && !recorder.full ? recorder : undefined;
 
   const counts = emptyCounts();
   const U = scratch(counts, 'transformed filters U', new Float32Array(AA * M * CG));
@@ -124,9 +123,9 @@ export function convWinograd(
       for (let k = 0; k < 9; k++) gathered[k * CG + ci] = w.data[(m * CG + ci) * 9 + k];
     const u = { data: U, base: (g * AA * MG + (m % MG)) * CG, stride: MG * CG };
     counts.transformOps += transform2d(G, { data: gathered, base: 0, stride: CG }, tmp, u, CG, fp16);
-    if (rec)
+    if (recorder && !recorder.full)
       for (let ci = 0; ci < CG; ci++)
-        rec.emit('filter', {
+        recorder.emit('filter', {
           m,
           c: g * CG + ci,
           g: Array.from(w.data.subarray((m * CG + ci) * 9, (m * CG + ci + 1) * 9)),
@@ -159,10 +158,10 @@ export function convWinograd(
         }
         const v = { data: V, base: ci * T + t0, stride: CG * T };
         counts.transformOps += transform2d(BT, { data: gathered, base: 0, stride: L }, tmp, v, L, fp16);
-        if (rec)
+        if (recorder && !recorder.full)
           for (let t = t0; t < t0 + L; t++) {
             const { n, ty, tx } = tileAt(t);
-            rec.emit('input', {
+            recorder.emit('input', {
               n, c: g * CG + ci, t, ty, tx, ih0: ty * TILE - s.padTop, iw0: tx * TILE - s.padLeft,
               d: Array.from({ length: AA }, (_, k) => gathered[k * L + t - t0]),
               v: Array.from({ length: AA }, (_, xi) => V[v.base + xi * v.stride + t - t0]),
@@ -178,7 +177,7 @@ export function convWinograd(
       gemmBlocked(MG, T, CG, Uxi, Vxi, P.subarray(xi * MG * T, (xi + 1) * MG * T), workspace);
       counts.mults += MG * T * CG;
       counts.adds += MG * T * CG;
-      if (rec) rec.emit('gemm', { g, xi, rows: MG, inner: CG, cols: T });
+      if (recorder && !recorder.full) recorder.emit('gemm', { g, xi, rows: MG, inner: CG, cols: T });
     }
     if (fp16) for (let i = 0; i < P.length; i++) P[i] = roundToHalf(P[i]);
 
@@ -203,8 +202,8 @@ export function convWinograd(
             for (let j = 0; j < cols; j++)
               out[at + (oh0 + i) * OW + ow0 + j] = Y[(i * TILE + j) * L + t - t0] + b;
           if (bias) counts.adds += rows * cols;
-          if (rec)
-            rec.emit('output', {
+          if (recorder && !recorder.full)
+            recorder.emit('output', {
               n, m, t, ty, tx, oh0, ow0, mults: AA * CG, rows, cols,
               product: Array.from({ length: AA }, (_, xi) => P[product.base + xi * product.stride + t - t0]),
               y: Array.from({ length: TILE * TILE }, (_, k) => Y[k * L + t - t0] + b),
