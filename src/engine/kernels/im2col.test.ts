@@ -78,5 +78,11 @@ describe('im2col + GEMM', () => {
     expect(gemms.flatMap((e) => e.data.output)).toEqual(Array.from(y.output.data));
     // MACs: each GEMM multiplies every (row, column) pair over the inner dimension.
     expect(y.counts.mults).toBe(gemms.reduce((s, e) => s + e.data.rows * e.data.inner * e.data.cols, 0));
+    // The same from the data alone: every output value is a dot product with one traced column.
+    const columnLength = (n: number, g: number) =>
+      patches.find((p) => p.data.n === n && p.data.g === g)!.data.column.length;
+    expect(y.counts.mults).toBe(
+      gemms.reduce((s, e) => s + e.data.output.length * columnLength(e.data.n, e.data.g), 0),
+    );
   });
 });

@@ -160,6 +160,14 @@ describe('convWinograd', () => {
           );
     }
     expect(mults).toBe(y.counts.mults);
+    // Independently of the events' own counts: each output tile multiplies α² products for every input
+    // channel of its group whose tile was transformed.
+    const inputs = of('input');
+    const products = outputs.reduce((s, { data }) => {
+      const group = Math.floor(data.m / 2);
+      return s + 36 * inputs.filter((e) => e.data.t === data.t && Math.floor(e.data.c / 2) === group).length;
+    }, 0);
+    expect(products).toBe(y.counts.mults);
   });
 
   it('a recorder with a limit keeps the first steps and changes nothing in the result', () => {
