@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeModel, mulberry32, randomUniformTensor, type Model } from '../../engine/index';
 import { CliError } from '../command';
-import { kernels, measureKernels, type KernelsReport } from './kernels';
+import { kernels, measureKernels, modelFile, type KernelsReport } from './kernels';
 
 /** Runs the command with --json and returns the parsed report. */
 async function runJson(args: string[]): Promise<KernelsReport> {
@@ -86,6 +86,19 @@ describe('cli kernels', () => {
       /needs --layer; the Conv layers of .*: stem/,
     );
     await expect(kernels.run(['--model', file, '--layer', 'nope'])).rejects.toThrow(CliError);
+  });
+
+  it('finds a zoo model by id through the manifest, or by its file name', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zoo-'));
+    fs.writeFileSync(
+      path.join(dir, 'manifest.json'),
+      JSON.stringify({ models: [{ id: 'tiny', file: 'tiny-v2.onnx' }] }),
+    );
+    fs.writeFileSync(path.join(dir, 'tiny-v2.onnx'), '');
+    fs.writeFileSync(path.join(dir, 'other.onnx'), '');
+    expect(modelFile('tiny', dir)).toBe(path.join(dir, 'tiny-v2.onnx'));
+    expect(modelFile('other', dir)).toBe(path.join(dir, 'other.onnx'));
+    expect(() => modelFile('missing', dir)).toThrow(CliError);
   });
 
   it('rejects malformed flags with a message', async () => {

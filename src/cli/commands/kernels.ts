@@ -56,11 +56,20 @@ function pairOrSame(flag: string, value: string | undefined, size: number): numb
   return v;
 }
 
-function modelFile(idOrPath: string): string {
+/** A file path, or the id of a zoo model (public/models/manifest.json, else public/models/<id>.onnx). */
+export function modelFile(idOrPath: string, dir = path.join('public', 'models')): string {
   if (fs.existsSync(idOrPath)) return idOrPath;
-  const zoo = path.join('public', 'models', `${idOrPath}.onnx`);
-  if (fs.existsSync(zoo)) return zoo;
-  throw new CliError(`--model: neither a file "${idOrPath}" nor a zoo model ${zoo}`);
+  let file = `${idOrPath}.onnx`;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+      models?: { id: string; file: string }[];
+    };
+    file = manifest.models?.find((m) => m.id === idOrPath)?.file ?? file;
+  } catch {
+    // No manifest (or an unreadable one): fall back to the file naming convention.
+  }
+  if (fs.existsSync(path.join(dir, file))) return path.join(dir, file);
+  throw new CliError(`--model: neither a file "${idOrPath}" nor a zoo model in ${dir}`);
 }
 
 /** Median time (ms) of fn after one warm-up call: at least `minRuns` runs and `minMs` in total. */
@@ -179,7 +188,7 @@ function printTable({ layer, results }: KernelsReport): void {
         ],
   );
   const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.filter((r) => r.length > 2).map((r) => r[i].length)),
+    Math.max(h.length, ...rows.filter((r) => i === 0 || r.length > 2).map((r) => r[i].length)),
   );
   console.log(header.map((h, i) => h.padStart(widths[i])).join('  '));
   for (const r of rows)
@@ -251,7 +260,10 @@ export const kernels: Command = {
         report = measureKernels({ x, w: weights, bias, params, source: 'seeded random weights' });
       }
     } catch (e) {
-      if (isModelError(e)) throw new CliError(`kernels: ${e.message}`);
+      if (isModelError(e))
+        throw new CliError(
+          `kernels: ${e.message}${/give the input shape/.test(e.message) ? ' with --input N,C,H,W' : ''}`,
+        );
       throw e;
     }
     if (a.flags.has('json')) console.log(JSON.stringify(report, null, 2));
