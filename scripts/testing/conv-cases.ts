@@ -106,6 +106,42 @@ export function convCases(seed = 42): ConvCase[] {
 }
 
 /**
+ * Layers with seeded random shapes: batch, channels, groups (including depthwise), kernel 1–5, stride 1–2,
+ * asymmetric padding 0–2, dilation 1–2, odd and even sizes. Every fourth is a 3×3 stride-1 layer so that
+ * Winograd gets its share.
+ */
+export function randomConvCases(count: number, seed: number): ConvCase[] {
+  const random = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const cases: ConvCase[] = [];
+  for (let i = 0; i < count; i++) {
+    const winograd = i % 4 === 0;
+    const group = [1, 1, 2, 3][int(0, 3)];
+    const depthwise = random() < 0.2;
+    const cg = depthwise ? 1 : int(1, 6);
+    const mg = depthwise ? 1 : int(1, 5);
+    const c = cg * (depthwise ? int(2, 6) : group);
+    const g = depthwise ? c : group;
+    const m = mg * g;
+    const kernel: [number, number] = winograd ? [3, 3] : [int(1, 5), int(1, 5)];
+    const strides = winograd ? [1, 1] : [int(1, 2), int(1, 2)];
+    const dilations = winograd ? [1, 1] : [int(1, 2), int(1, 2)];
+    const pads = [int(0, 2), int(0, 2), int(0, 2), int(0, 2)];
+    const h = int(dilations[0] * (kernel[0] - 1) + 1, 13);
+    const w = int(dilations[1] * (kernel[1] - 1) + 1, 13);
+    const params: ConvParams = { strides, pads, dilations, group: g };
+    cases.push({
+      name: `#${i} n${1 + (i % 2)} c${c} m${m} g${g} k${kernel.join('×')} s${strides} p${pads} d${dilations} ${h}×${w}`,
+      x: randomUniformTensor(random, [1 + (i % 2), c, h, w]),
+      w: randomUniformTensor(random, [m, c / g, ...kernel]),
+      bias: random() < 0.5 ? randomUniformTensor(random, [m]) : null,
+      params,
+    });
+  }
+  return cases;
+}
+
+/**
  * The largest violation of |y − ref| ≤ atol + rtol·|ref| (≤ 0 means every element passes), for rtol 1e-4 and
  * atol 1e-5·max|ref| (outputs near zero cannot meet a purely relative bound).
  */
