@@ -26,6 +26,9 @@ export * from './quant/calibrate/weights';
 export * from './quant/metrics';
 export * from './quant/size';
 export * from './quant/explore';
+export * from './data/digits';
+export * from './data/digitSet';
+export * from './zoo/manifest';
 // Kernels (chapter 5): convolution algorithms with operation counters and step traces, GEMM loop variants, layouts.
 export { convShape, MAX_BUFFER_ELEMENTS, type ConvParams, type ConvShape } from './kernels/conv-shape';
 export type { OpCounts, BufferUse } from './kernels/counts';

@@ -88,17 +88,12 @@ describe('cli kernels', () => {
     await expect(kernels.run(['--model', file, '--layer', 'nope'])).rejects.toThrow(CliError);
   });
 
-  it('finds a zoo model by id through the manifest, or by its file name', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zoo-'));
-    fs.writeFileSync(
-      path.join(dir, 'manifest.json'),
-      JSON.stringify({ models: [{ id: 'tiny', file: 'tiny-v2.onnx' }] }),
-    );
-    fs.writeFileSync(path.join(dir, 'tiny-v2.onnx'), '');
-    fs.writeFileSync(path.join(dir, 'other.onnx'), '');
-    expect(modelFile('tiny', dir)).toBe(path.join(dir, 'tiny-v2.onnx'));
-    expect(modelFile('other', dir)).toBe(path.join(dir, 'other.onnx'));
-    expect(() => modelFile('missing', dir)).toThrow(CliError);
+  it('runs a layer of a zoo model, found by its id, with its real weights', async () => {
+    expect(modelFile('digits-cnn')).toBe(path.join('public', 'models', 'digits-cnn.onnx'));
+    expect(() => modelFile('no-such-model')).toThrow(/the zoo has .*digits-cnn/);
+    const report = await runJson(['--model', 'digits-cnn', '--layer', '/block1/block1.0/Conv']);
+    expect(report.layer).toMatchObject({ input: [1, 1, 8, 8], weight: [16, 1, 3, 3], output: [1, 16, 8, 8] });
+    expect(Object.keys(measured(report))).toHaveLength(9);
   });
 
   it('rejects malformed flags with a message', async () => {

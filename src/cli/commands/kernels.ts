@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   CONV_ALGORITHMS, convLayerFromModel, convLayerNames, convReference64, convShape, decodeModel, isModelError,
-  mulberry32, numericError, randomUniformTensor, type ConvParams, type Tensor,
+  mulberry32, numericError, parseManifest, randomUniformTensor, type ConvParams, type Tensor,
 } from '../../engine/index'; // prettier-ignore
 import { CliError, parseArgs, type Command } from '../command';
 
@@ -56,20 +56,19 @@ function pairOrSame(flag: string, value: string | undefined, size: number): numb
   return v;
 }
 
-/** A file path, or the id of a zoo model (public/models/manifest.json, else public/models/<id>.onnx). */
+/** A file path, or the id of a zoo model in public/models/manifest.json. */
 export function modelFile(idOrPath: string, dir = path.join('public', 'models')): string {
   if (fs.existsSync(idOrPath)) return idOrPath;
-  let file = `${idOrPath}.onnx`;
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
-      models?: { id: string; file: string }[];
-    };
-    file = manifest.models?.find((m) => m.id === idOrPath)?.file ?? file;
-  } catch {
-    // No manifest (or an unreadable one): fall back to the file naming convention.
-  }
-  if (fs.existsSync(path.join(dir, file))) return path.join(dir, file);
-  throw new CliError(`--model: neither a file "${idOrPath}" nor a zoo model in ${dir}`);
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestFile))
+    throw new CliError(`--model: no file "${idOrPath}" and no zoo manifest ${manifestFile}`);
+  const { models } = parseManifest(JSON.parse(fs.readFileSync(manifestFile, 'utf8')));
+  const model = models.find((m) => m.id === idOrPath);
+  if (!model)
+    throw new CliError(
+      `--model: no file "${idOrPath}" and no zoo model of that id; the zoo has ${models.map((m) => m.id).join(', ')}`,
+    );
+  return path.join(dir, model.file);
 }
 
 /** Median time (ms) of fn after one warm-up call: at least `minRuns` runs and `minMs` in total. */
@@ -182,7 +181,7 @@ function printTable({ layer, results }: KernelsReport): void {
           fmt(r.adds),
           fmt(r.transformOps),
           fmt(r.extraBytes),
-          r.ms.toFixed(1),
+          r.ms < 1 ? r.ms.toFixed(3) : r.ms.toFixed(1),
           fmt(r.maxAbsErr),
           fmt(r.maxRelErr),
         ],
