@@ -150,7 +150,7 @@ async function gemmLoops() {
     ['ijk (naive)', gemmIJK], ['jik', gemmJIK], ['ikj (reordered)', gemmIKJ], ['kij', gemmKIJ], ['jki', gemmJKI],
     ['kji', gemmKJI], ['tiled ikj', gemmTiled], ['ikj unrolled ×4', gemmUnrolled], ['packed 4×4 blocked', gemmBlocked],
   ]; // prettier-ignore
-  const rounds = Math.max(1, Math.floor(ROUNDS / 2));
+  const rounds = ROUNDS;
   const samples = await interleaved(
     loops.map(([name, gemm]) => ({ name, run: () => gemm(m, n, k, a, b, c) })),
     rounds,
