@@ -6,7 +6,7 @@
 import * as ort from 'onnxruntime-web';
 import {
   CONV_ALGORITHMS, convReference64, encodeModel, gemmBlocked, gemmIJK, gemmIKJ, gemmJIK, gemmJKI, gemmKIJ, gemmKJI,
-  gemmTiled, gemmUnrolled, mulberry32, numericError, randomUniformTensor, type ConvAlgorithmName, type Gemm, type Model,
+  gemmTiled, gemmUnrolled, seededRandom, numericError, randomUniformTensor, type ConvAlgorithmName, type Gemm, type Model,
   type Tensor,
 } from '../../src/engine/index'; // prettier-ignore
 import { formatNumber, table, type Benchmark } from './harness';
@@ -58,7 +58,7 @@ function singleConvModel(w: Tensor<'float32'>, bias: Tensor<'float32'>): Uint8Ar
 }
 
 async function convolutions() {
-  const random = mulberry32(2016);
+  const random = seededRandom(2016);
   const x = randomUniformTensor(random, [N, C, H, W]);
   const w = randomUniformTensor(random, [M, C, K, K]);
   const bias = randomUniformTensor(random, [M]);
@@ -140,7 +140,7 @@ async function convolutions() {
 async function gemmLoops() {
   // The GEMM of the layer's im2col: filters (M × C·K·K) · lowered matrix (C·K·K × H·W).
   const [m, k, n] = [M, C * K * K, H * W];
-  const random = mulberry32(58);
+  const random = seededRandom(58);
   const a = Float32Array.from({ length: m * k }, () => random() * 2 - 1);
   const b = Float32Array.from({ length: k * n }, () => random() * 2 - 1);
   const c = new Float32Array(m * n);

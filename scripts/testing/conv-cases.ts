@@ -1,7 +1,8 @@
 // Test helper: seeded random convolution layers covering what every kernel must handle, and the comparison
 // used by the differential tests (every algorithm against direct convolution).
 import type { ConvParams } from '../../src/engine/kernels/conv-shape';
-import { randomUniformTensor, mulberry32 } from '../../src/engine/kernels/seeded';
+import { randomUniformTensor } from '../../src/engine/kernels/seeded';
+import { seededRandom } from '../../src/engine/quant/samples';
 import type { Tensor } from '../../src/engine/ir/tensor';
 
 export interface ConvCase {
@@ -95,7 +96,7 @@ const layers: Layer[] = [
 ];
 
 export function convCases(seed = 42): ConvCase[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   return layers.map(({ name, input, m, kernel, params, bias }) => ({
     name,
     x: randomUniformTensor(random, input),
@@ -111,7 +112,7 @@ export function convCases(seed = 42): ConvCase[] {
  * Winograd gets its share.
  */
 export function randomConvCases(count: number, seed: number): ConvCase[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const cases: ConvCase[] = [];
   for (let i = 0; i < count; i++) {

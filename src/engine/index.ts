@@ -48,6 +48,6 @@ export { convIndirectQuantized, type IndirectQuantizedEvent, type QConvResult } 
 export { convIntegerReference, convQLinearReference, type QTensor } from './kernels/conv-integer';
 export { requantize, type ConvQuantParams, type WeightQuantParams } from './kernels/requantize';
 export { numericError, type NumericError } from './kernels/error';
-export { mulberry32, randomUniformTensor } from './kernels/seeded';
+export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeModel, mulberry32, randomUniformTensor, type Model } from '../../engine/index';
+import { encodeModel, seededRandom, randomUniformTensor, type Model } from '../../engine/index';
 import { CliError } from '../command';
 import { kernels, measureKernels, modelFile, type KernelsReport } from './kernels';
 
@@ -61,7 +61,7 @@ describe('cli kernels', () => {
   });
 
   it('takes a layer with its real weights from a model file', async () => {
-    const random = mulberry32(5);
+    const random = seededRandom(5);
     const w = randomUniformTensor(random, [4, 3, 3, 3]);
     const model: Model = {
       irVersion: 8, opsets: { '': 17 }, producerName: 'test', producerVersion: '', metadata: {},
@@ -104,7 +104,7 @@ describe('cli kernels', () => {
   });
 
   it('measureKernels times each algorithm several times', () => {
-    const random = mulberry32(6);
+    const random = seededRandom(6);
     const report = measureKernels({
       x: randomUniformTensor(random, [1, 2, 6, 6]), w: randomUniformTensor(random, [2, 2, 3, 3]), bias: null, params: {}, source: 'test', minRuns: 2, minMs: 0,
     }); // prettier-ignore

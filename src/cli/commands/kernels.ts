@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   CONV_ALGORITHMS, convLayerFromModel, convLayerNames, convReference64, convShape, decodeModel, isModelError,
-  mulberry32, numericError, parseManifest, randomUniformTensor, type ConvParams, type Tensor,
+  seededRandom, numericError, parseManifest, randomUniformTensor, type ConvParams, type Tensor,
 } from '../../engine/index'; // prettier-ignore
 import { CliError, parseArgs, type Command } from '../command';
 
@@ -223,7 +223,7 @@ export const kernels: Command = {
       throw new CliError(
         `kernels: unexpected ${[...unknownFlags.map((f) => `--${f}`), ...a.positional].join(' ')}\nusage: npm run cli -- ${kernels.usage}`,
       );
-    const random = mulberry32(Number(a.option('seed') ?? 1));
+    const random = seededRandom(Number(a.option('seed') ?? 1));
     let report: KernelsReport;
     try {
       if (a.option('model') !== undefined) {

@@ -3,10 +3,11 @@ import { CONV_ALGORITHMS } from './algorithms';
 import { convShape } from './conv-shape';
 import { convReference64 } from './direct';
 import { numericError } from './error';
-import { randomUniformTensor, mulberry32 } from './seeded';
+import { randomUniformTensor } from './seeded';
+import { seededRandom } from '../quant/samples';
 
 describe('the algorithm table', () => {
-  const random = mulberry32(81);
+  const random = seededRandom(81);
   const x = randomUniformTensor(random, [1, 8, 9, 9]);
   const w = randomUniformTensor(random, [6, 8, 3, 3]);
   const bias = randomUniformTensor(random, [6]);

@@ -7,10 +7,11 @@ import { decodeModel } from '../onnx/decode';
 import { encodeModel } from '../onnx/encode';
 import { convLayerFromModel, convLayerNames } from './conv-layer';
 import { convDirect } from './direct';
-import { randomUniformTensor, mulberry32 } from './seeded';
+import { randomUniformTensor } from './seeded';
+import { seededRandom } from '../quant/samples';
 
 function twoConvModel(): Model {
-  const random = mulberry32(71);
+  const random = seededRandom(71);
   return {
     irVersion: 8,
     opsets: { '': 17 },

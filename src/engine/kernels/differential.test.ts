@@ -10,7 +10,7 @@ import { convIm2col } from './im2col';
 import { convIndirect } from './indirect';
 import { convIndirectQuantized } from './indirect-quantized';
 import type { ConvQuantParams } from './requantize';
-import { mulberry32 } from './seeded';
+import { seededRandom } from '../quant/samples';
 import { convWinograd, winogradNotApplicable } from './winograd';
 
 const cases = randomConvCases(40, 2024);
@@ -40,7 +40,7 @@ describe('differential: seeded random shapes', () => {
   });
 
   it.each(cases)('8-bit indirect equals the integer reference exactly: $name', ({ x, w, bias, params }) => {
-    const random = mulberry32(x.data.length);
+    const random = seededRandom(x.data.length);
     const byte = () => Math.floor(random() * 256);
     const xq: QTensor = { dtype: 'uint8', dims: x.dims, data: Uint8Array.from(x.data, byte) };
     const wq: QTensor = { dtype: 'int8', dims: w.dims, data: Int8Array.from(w.data, () => byte() - 128) };

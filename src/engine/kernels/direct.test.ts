@@ -4,7 +4,8 @@ import { ModelError } from '../errors';
 import type { Tensor } from '../ir/tensor';
 import { Recorder } from '../trace/trace';
 import { convDirect, convReference64, validTaps, type DirectEvent } from './direct';
-import { randomUniformTensor, mulberry32 } from './seeded';
+import { randomUniformTensor } from './seeded';
+import { seededRandom } from '../quant/samples';
 
 const f32 = (dims: number[], values: number[]): Tensor<'float32'> => ({
   dtype: 'float32',
@@ -47,7 +48,7 @@ describe('convDirect', () => {
   });
 
   it('treats (asymmetric) padding as zeros around the input', () => {
-    const random = mulberry32(1);
+    const random = seededRandom(1);
     const x = randomUniformTensor(random, [2, 3, 7, 6]);
     const w = randomUniformTensor(random, [4, 3, 3, 2]);
     const pads = [2, 0, 1, 3];
@@ -58,7 +59,7 @@ describe('convDirect', () => {
   });
 
   it('dilation equals a kernel with zeros inserted between taps', () => {
-    const random = mulberry32(2);
+    const random = seededRandom(2);
     const x = randomUniformTensor(random, [1, 2, 9, 8]);
     const w = randomUniformTensor(random, [3, 2, 2, 3]);
     const [dh, dw] = [3, 2];
@@ -75,7 +76,7 @@ describe('convDirect', () => {
   });
 
   it('groups equal separate convolutions on channel slices', () => {
-    const random = mulberry32(3);
+    const random = seededRandom(3);
     const x = randomUniformTensor(random, [1, 6, 5, 5]);
     const w = randomUniformTensor(random, [4, 3, 3, 3]);
     const grouped = convDirect(x, w, null, { group: 2, pads: [1, 1, 1, 1] }).output;
@@ -88,7 +89,7 @@ describe('convDirect', () => {
   });
 
   it('counts every product it performs: the trace lists each one', () => {
-    const random = mulberry32(4);
+    const random = seededRandom(4);
     const x = randomUniformTensor(random, [1, 4, 6, 5]);
     const w = randomUniformTensor(random, [4, 2, 3, 3]);
     const recorder = new Recorder<DirectEvent>();
@@ -114,7 +115,7 @@ describe('convDirect', () => {
   });
 
   it('without padding performs N·M·(C/group)·kH·kW·Ho·Wo multiplications', () => {
-    const random = mulberry32(5);
+    const random = seededRandom(5);
     const y = convDirect(
       randomUniformTensor(random, [2, 6, 9, 7]),
       randomUniformTensor(random, [9, 2, 3, 2]),
@@ -129,7 +130,7 @@ describe('convDirect', () => {
   });
 
   it('float32 output is the float64 reference rounded once', () => {
-    const random = mulberry32(6);
+    const random = seededRandom(6);
     const x = randomUniformTensor(random, [1, 8, 6, 6]);
     const w = randomUniformTensor(random, [4, 8, 3, 3]);
     const ref = convReference64(x, w, null, { pads: [1, 1, 1, 1] });

@@ -11,7 +11,7 @@ import {
   type Gemm,
 } from './gemm';
 import { gemmBlocked, GemmWorkspace } from './gemm-blocked';
-import { mulberry32 } from './seeded';
+import { seededRandom } from '../quant/samples';
 
 const variants: [string, Gemm][] = [
   ['jik', gemmJIK],
@@ -42,7 +42,7 @@ describe('GEMM variants', () => {
     [64, 50, 27],
   ];
   it.each(variants)('%s equals naive ijk on seeded random matrices (within k·1e-5·(1 + |c|))', (_, gemm) => {
-    const random = mulberry32(11);
+    const random = seededRandom(11);
     for (const [m, n, k] of shapes) {
       const a = Float32Array.from({ length: m * k }, () => random() * 2 - 1);
       const b = Float32Array.from({ length: k * n }, () => random() * 2 - 1);
@@ -59,7 +59,7 @@ describe('GEMM variants', () => {
   });
 
   it('blocked GEMM reuses a workspace across calls of different sizes', () => {
-    const random = mulberry32(12);
+    const random = seededRandom(12);
     const ws = new GemmWorkspace();
     for (const [m, n, k] of [
       [9, 10, 11],

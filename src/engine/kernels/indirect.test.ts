@@ -6,7 +6,8 @@ import { convDirect } from './direct';
 import { convIm2col } from './im2col';
 import { buildIndirection, convIndirect, type IndirectEvent } from './indirect';
 import { offsetOf } from './layouts';
-import { randomUniformTensor, mulberry32 } from './seeded';
+import { randomUniformTensor } from './seeded';
+import { seededRandom } from '../quant/samples';
 
 describe('indirect convolution (fp32)', () => {
   it.each(convCases())('equals direct convolution: $name', ({ x, w, bias, params }) => {
@@ -17,7 +18,7 @@ describe('indirect convolution (fp32)', () => {
   });
 
   it('its buffer has kH·kW·Ho·Wo entries: C times fewer than the im2col matrix has elements', () => {
-    const random = mulberry32(51);
+    const random = seededRandom(51);
     const [C, M, H, W] = [12, 4, 9, 7];
     const x = randomUniformTensor(random, [1, C, H, W]);
     const w = randomUniformTensor(random, [M, C, 3, 3]);
@@ -51,7 +52,7 @@ describe('indirect convolution (fp32)', () => {
   });
 
   it('traces every output pixel with its entries; the products counted match the trace', () => {
-    const random = mulberry32(52);
+    const random = seededRandom(52);
     const x = randomUniformTensor(random, [1, 6, 5, 6]);
     const w = randomUniformTensor(random, [9, 2, 3, 3]);
     const recorder = new Recorder<IndirectEvent>();

@@ -7,7 +7,8 @@ import { Recorder } from '../trace/trace';
 import { convIntegerReference, convQLinearReference, type QTensor } from './conv-integer';
 import { convIndirectQuantized, type IndirectQuantizedEvent } from './indirect-quantized';
 import { requantize, type ConvQuantParams, type QDType } from './requantize';
-import { randomInt, mulberry32 } from './seeded';
+import { randomInt } from './seeded';
+import { seededRandom } from '../quant/samples';
 
 const q = (dtype: QDType, dims: number[], values: ArrayLike<number>): QTensor =>
   ({ dtype, dims, data: dtype === 'uint8' ? Uint8Array.from(values) : Int8Array.from(values) }) as QTensor;
@@ -66,7 +67,7 @@ function quantizedCase(
   wDtype: QDType,
   seed: number,
 ) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const [lo, hi] = xDtype === 'uint8' ? [0, 255] : [-128, 127];
   const [wlo, whi] = wDtype === 'uint8' ? [0, 255] : [-128, 127];
   const x = q(

@@ -1,18 +1,6 @@
-// A small seeded random generator (mulberry32) so that kernel tests, the CLI and the benchmarks draw the
-// same "random" layers every run.
+// Seeded random layers for kernel tests, the CLI and the benchmarks (the generator is quant/samples.ts's
+// seededRandom), so every run draws the same "random" tensors.
 import type { Tensor } from '../ir/tensor';
-
-/** Returns a function giving uniform floats in [0, 1), fully determined by the seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A float32 tensor with values uniform in [lo, hi). */
 export function randomUniformTensor(

@@ -5,7 +5,8 @@ import { Recorder } from '../trace/trace';
 import { convShape } from './conv-shape';
 import { convDirect, convReference64 } from './direct';
 import { numericError } from './error';
-import { randomUniformTensor, mulberry32 } from './seeded';
+import { randomUniformTensor } from './seeded';
+import { seededRandom } from '../quant/samples';
 import { convWinograd, winogradNotApplicable, type WinogradEvent } from './winograd';
 import { sparse, transform2d, WINOGRAD } from './winograd-transforms';
 
@@ -16,7 +17,7 @@ describe('Winograd transforms', () => {
     '%s: Aᵀ[(G g) ⊙ (Bᵀ d)] is the correlation of d with g',
     (variant) => {
       const { m, alpha, BT, G, AT } = WINOGRAD[variant];
-      const random = mulberry32(21);
+      const random = seededRandom(21);
       for (let trial = 0; trial < 20; trial++) {
         const d = Array.from({ length: alpha }, () => random() * 2 - 1);
         const g = Array.from({ length: 3 }, () => random() * 2 - 1);
@@ -46,7 +47,7 @@ describe('Winograd transforms', () => {
     '%s: transform2d computes T·X·Tᵀ for a batch of matrices',
     (variant) => {
       const { BT, AT, G, alpha } = WINOGRAD[variant];
-      const random = mulberry32(22);
+      const random = seededRandom(22);
       const L = 3;
       for (const T of [BT, AT, G]) {
         const [p, q] = [T.length, T[0].length];
@@ -99,7 +100,7 @@ describe('convWinograd', () => {
     });
 
   it('on tile-aligned layers does 2.25× (F(2×2,3×3)) and 4× (F(4×4,3×3)) fewer multiplications than direct', () => {
-    const random = mulberry32(23);
+    const random = seededRandom(23);
     // No padding and Ho = Wo = 12, a multiple of both tile sizes, so direct skips no tap and no tile is partial.
     const x = randomUniformTensor(random, [1, 8, 14, 14]);
     const w = randomUniformTensor(random, [6, 8, 3, 3]);
@@ -110,7 +111,7 @@ describe('convWinograd', () => {
   });
 
   it('counts transform arithmetic and buffers apart from the products', () => {
-    const random = mulberry32(24);
+    const random = seededRandom(24);
     const [N, C, M, H] = [2, 3, 5, 8];
     const y = convWinograd(
       randomUniformTensor(random, [N, C, H, H]),
@@ -129,7 +130,7 @@ describe('convWinograd', () => {
   });
 
   it('the trace replays every step: the products of each tile are Σ_c U ⊙ V of the traced transforms', () => {
-    const random = mulberry32(25);
+    const random = seededRandom(25);
     const x = randomUniformTensor(random, [1, 4, 5, 7]);
     const w = randomUniformTensor(random, [4, 2, 3, 3]);
     const bias = randomUniformTensor(random, [4]);
@@ -171,7 +172,7 @@ describe('convWinograd', () => {
   });
 
   it('a recorder with a limit keeps the first steps and changes nothing in the result', () => {
-    const random = mulberry32(28);
+    const random = seededRandom(28);
     const x = randomUniformTensor(random, [1, 3, 9, 9]);
     const w = randomUniformTensor(random, [2, 3, 3, 3]);
     const recorder = new Recorder<WinogradEvent>(10);
@@ -183,7 +184,7 @@ describe('convWinograd', () => {
   });
 
   it('error against float64 grows with the tile size, and much more with float16 transforms', () => {
-    const random = mulberry32(26);
+    const random = seededRandom(26);
     const x = randomUniformTensor(random, [1, 32, 16, 16]);
     const w = randomUniformTensor(random, [16, 32, 3, 3]);
     const params = { pads: [1, 1, 1, 1] };
@@ -201,7 +202,7 @@ describe('convWinograd', () => {
   });
 
   it('reports shapes it does not apply to', () => {
-    const random = mulberry32(27);
+    const random = seededRandom(27);
     const x = randomUniformTensor(random, [1, 2, 8, 8]);
     const w3 = randomUniformTensor(random, [2, 2, 3, 3]);
     expect(() => convWinograd(x, w3, null, { strides: [2, 2] }, { variant: 'F(2,3)' })).toThrow(ModelError);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { Recorder } from '../trace/trace';
-import { mulberry32 } from './seeded';
+import { seededRandom } from '../quant/samples';
 import { conv1dDirect, conv1dWinograd, type Winograd1dEvent } from './winograd1d';
 
 describe('1-D Winograd F(2,3)', () => {
@@ -23,7 +23,7 @@ describe('1-D Winograd F(2,3)', () => {
   });
 
   it('equals direct correlation on seeded random signals of odd and even lengths, with 4 vs 6 multiplications per 2 outputs', () => {
-    const random = mulberry32(31);
+    const random = seededRandom(31);
     for (const length of [3, 4, 5, 10, 33]) {
       const signal = Float32Array.from({ length }, () => random() * 2 - 1);
       const filter = [random(), random(), random()];
