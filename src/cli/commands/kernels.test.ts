@@ -100,6 +100,8 @@ describe('cli kernels', () => {
     await expect(kernels.run(['--shape', '1,2,3'])).rejects.toThrow(/--shape takes 7/);
     await expect(kernels.run(['--pad', '1,2'])).rejects.toThrow(/--pad takes 1 or 4/);
     await expect(kernels.run(['--frobnicate'])).rejects.toThrow(/unexpected --frobnicate/);
+    await expect(kernels.run(['--seed', 'abc'])).rejects.toThrow(/--seed takes 1/);
+    await expect(kernels.run(['--shape', '1,8,6,6,8,3,3', '--group', '3'])).rejects.toThrow(/group=3/);
     await expect(kernels.run(['--shape', '1,2,3,3,2,5,5'])).rejects.toThrow(/does not fit/);
   });
 

@@ -223,7 +223,7 @@ export const kernels: Command = {
       throw new CliError(
         `kernels: unexpected ${[...unknownFlags.map((f) => `--${f}`), ...a.positional].join(' ')}\nusage: npm run cli -- ${kernels.usage}`,
       );
-    const random = seededRandom(Number(a.option('seed') ?? 1));
+    const random = seededRandom(numbers('seed', a.option('seed') ?? '1', 1)[0]);
     let report: KernelsReport;
     try {
       if (a.option('model') !== undefined) {
