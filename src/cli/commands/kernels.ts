@@ -71,62 +71,53 @@ export function modelFile(idOrPath: string, dir = path.join('public', 'models'))
   return path.join(dir, model.file);
 }
 
-/** Median time (ms) of fn after one warm-up call: at least `minRuns` runs and `minMs` in total. */
-function medianMs(fn: () => unknown, minRuns: number, minMs: number): number {
-  fn();
-  const samples: number[] = [];
-  const start = performance.now();
-  while (samples.length < minRuns || performance.now() - start < minMs) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
-}
-
 export interface KernelsOptions {
   x: Tensor<'float32'>;
   w: Tensor<'float32'>;
   bias: Tensor<'float32'> | null;
   params: ConvParams;
   source: string;
-  minRuns?: number;
-  minMs?: number;
+  /** Timed rounds; each round runs every algorithm once, so load on a shared machine falls on all alike. */
+  rounds?: number;
 }
 
-/** Runs every algorithm on the layer: counts, time and error, measured in this one run. */
-export function measureKernels({
-  x,
-  w,
-  bias,
-  params,
-  source,
-  minRuns = 3,
-  minMs = 200,
-}: KernelsOptions): KernelsReport {
+/**
+ * Runs every algorithm on the layer: counts and error from a first run, then the median time of `rounds`
+ * interleaved rounds — all measured in this one run.
+ */
+export function measureKernels({ x, w, bias, params, source, rounds = 5 }: KernelsOptions): KernelsReport {
   const s = convShape(x.dims, w.dims, params);
   const ref = convReference64(x, w, bias, params);
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of ref) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  const results: KernelsRow[] = CONV_ALGORITHMS.map((algo) => {
+  const runs = CONV_ALGORITHMS.map((algo) => {
     const reason = algo.notApplicable(s);
-    if (reason) return { algo: algo.name, notApplicable: reason };
+    if (reason) return { algo, reason };
     const run = algo.prepare(x, w, bias, params, [lo, hi]);
     const counts = run.run();
-    const err = numericError(run.output(), ref);
-    const ms = medianMs(() => run.run(), minRuns, minMs);
-    const { mults, adds, transformOps, extraBytes } = counts;
+    return { algo, run, counts, err: numericError(run.output(), ref), samples: [] as number[] };
+  });
+  for (let round = 0; round < rounds; round++)
+    for (const r of runs)
+      if (r.run) {
+        const t0 = performance.now();
+        r.run.run();
+        r.samples.push(performance.now() - t0);
+      }
+  const results: KernelsRow[] = runs.map((r) => {
+    if (!r.run) return { algo: r.algo.name, notApplicable: r.reason };
+    const { mults, adds, transformOps, extraBytes } = r.counts;
+    const ms = [...r.samples].sort((a, b) => a - b)[Math.floor(r.samples.length / 2)];
     return {
-      algo: algo.name,
+      algo: r.algo.name,
       mults,
       adds,
       transformOps,
       extraBytes,
       ms,
-      maxAbsErr: err.maxAbsErr,
-      maxRelErr: err.maxRelErr,
+      maxAbsErr: r.err.maxAbsErr,
+      maxRelErr: r.err.maxRelErr,
     };
   });
   const layer: KernelsLayer = {
@@ -197,7 +188,7 @@ function printTable({ layer, results }: KernelsReport): void {
         : r.map((c, i) => c.padStart(widths[i])).join('  '),
     );
   console.log(
-    'input values: seeded uniform [-1, 1); time: median of repeated runs; error: against float64 direct convolution',
+    'input values: seeded uniform [-1, 1); time: median of interleaved rounds; error: against float64 direct convolution',
   );
 }
 
