@@ -8,7 +8,7 @@ import * as ort from 'onnxruntime-web';
 import * as ortNode from 'onnxruntime-node';
 import { onnx } from 'onnx-proto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { digitsToModelInput, parseDigitSet, parseManifest, type DigitSet, type ZooModel } from '../../src/engine';
+import { decodeModel, digitsToModelInput, parseDigitSet, parseManifest, type DigitSet, type ZooModel } from '../../src/engine';
 import { readCourse } from '../vite/course';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -118,6 +118,15 @@ describe('manifest', () => {
         .initializer!.filter((t) => t.dataType === onnx.TensorProto.DataType.FLOAT)
         .reduce((s, t) => s + t.dims!.reduce<number>((p, d) => p * Number(d), 1), 0);
       expect(params, m.id).toBe(m.params);
+    }
+  });
+
+  it('loads every model in the engine with the inputs, outputs and node count the manifest states', () => {
+    for (const m of manifest.models) {
+      const { graph } = decodeModel(modelBytes(m));
+      expect(graph.nodes.length, m.id).toBe(m.nodes);
+      expect(graph.inputs.map((v) => ({ name: v.name, dtype: v.type?.dtype, shape: v.type?.shape })), m.id).toEqual(m.inputs);
+      expect(graph.outputs.map((v) => v.name), m.id).toEqual(m.outputs.map((o) => o.name));
     }
   });
 

@@ -2,7 +2,7 @@
 // used by the differential tests (every algorithm against direct convolution).
 import type { ConvParams } from '../../src/engine/kernels/conv-shape';
 import { randomUniformTensor } from '../../src/engine/kernels/seeded';
-import { seededRandom } from '../../src/engine/quant/samples';
+import { seededRandom } from '../../src/engine/stats/rng';
 import type { Tensor } from '../../src/engine/ir/tensor';
 
 export interface ConvCase {

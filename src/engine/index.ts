@@ -29,6 +29,8 @@ export * from './quant/explore';
 export * from './data/digits';
 export * from './data/digitSet';
 export * from './zoo/manifest';
+export * from './stats/summary';
+export * from './stats/rng';
 // Kernels (chapter 5): convolution algorithms with operation counters and step traces, GEMM loop variants, layouts.
 export { convShape, MAX_BUFFER_ELEMENTS, type ConvParams, type ConvShape } from './kernels/conv-shape';
 export type { OpCounts, BufferUse } from './kernels/counts';

@@ -4,7 +4,7 @@ import { convShape } from './conv-shape';
 import { convReference64 } from './direct';
 import { numericError } from './error';
 import { randomUniformTensor } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 describe('the algorithm table', () => {
   const random = seededRandom(81);

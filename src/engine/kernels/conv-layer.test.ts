@@ -8,7 +8,7 @@ import { encodeModel } from '../onnx/encode';
 import { convLayerFromModel, convLayerNames } from './conv-layer';
 import { convDirect } from './direct';
 import { randomUniformTensor } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 function twoConvModel(): Model {
   const random = seededRandom(71);

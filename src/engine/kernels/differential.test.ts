@@ -10,7 +10,7 @@ import { convIm2col } from './im2col';
 import { convIndirect } from './indirect';
 import { convIndirectQuantized } from './indirect-quantized';
 import type { ConvQuantParams } from './requantize';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 import { convWinograd, winogradNotApplicable } from './winograd';
 
 const cases = randomConvCases(40, 2024);

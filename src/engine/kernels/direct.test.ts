@@ -5,7 +5,7 @@ import type { Tensor } from '../ir/tensor';
 import { Recorder } from '../trace/trace';
 import { convDirect, convReference64, validTaps, type DirectEvent } from './direct';
 import { randomUniformTensor } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 const f32 = (dims: number[], values: number[]): Tensor<'float32'> => ({
   dtype: 'float32',

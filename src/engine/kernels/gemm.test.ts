@@ -11,7 +11,7 @@ import {
   type Gemm,
 } from './gemm';
 import { gemmBlocked, GemmWorkspace } from './gemm-blocked';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 const variants: [string, Gemm][] = [
   ['jik', gemmJIK],

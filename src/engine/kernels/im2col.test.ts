@@ -5,7 +5,7 @@ import { convShape } from './conv-shape';
 import { convDirect } from './direct';
 import { convIm2col, im2col, type Im2colEvent } from './im2col';
 import { randomUniformTensor } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 describe('im2col + GEMM', () => {
   it('builds the lowered matrix of a hand-checked example', () => {

@@ -7,7 +7,7 @@ import { convIm2col } from './im2col';
 import { buildIndirection, convIndirect, type IndirectEvent } from './indirect';
 import { offsetOf } from './layouts';
 import { randomUniformTensor } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 describe('indirect convolution (fp32)', () => {
   it.each(convCases())('equals direct convolution: $name', ({ x, w, bias, params }) => {

@@ -11,7 +11,7 @@ import {
   type LayoutEvent,
 } from './layouts';
 import { randomUniformTensor } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 describe('layouts', () => {
   it('address functions place a hand-checked element', () => {

@@ -8,7 +8,7 @@ import { convIntegerReference, convQLinearReference, type QTensor } from './conv
 import { convIndirectQuantized, type IndirectQuantizedEvent } from './indirect-quantized';
 import { requantize, type ConvQuantParams, type QDType } from './requantize';
 import { randomInt } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 
 const q = (dtype: QDType, dims: number[], values: ArrayLike<number>): QTensor =>
   ({ dtype, dims, data: dtype === 'uint8' ? Uint8Array.from(values) : Int8Array.from(values) }) as QTensor;

@@ -1,4 +1,4 @@
-// Seeded random layers for kernel tests, the CLI and the benchmarks (the generator is quant/samples.ts's
+// Seeded random layers for kernel tests, the CLI and the benchmarks (the generator is stats/rng.ts's
 // seededRandom), so every run draws the same "random" tensors.
 import type { Tensor } from '../ir/tensor';
 

@@ -6,7 +6,7 @@ import { convShape } from './conv-shape';
 import { convDirect, convReference64 } from './direct';
 import { numericError } from './error';
 import { randomUniformTensor } from './seeded';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 import { convWinograd, winogradNotApplicable, type WinogradEvent } from './winograd';
 import { sparse, transform2d, WINOGRAD } from './winograd-transforms';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { Recorder } from '../trace/trace';
-import { seededRandom } from '../quant/samples';
+import { seededRandom } from '../stats/rng';
 import { conv1dDirect, conv1dWinograd, type Winograd1dEvent } from './winograd1d';
 
 describe('1-D Winograd F(2,3)', () => {
