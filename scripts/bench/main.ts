@@ -5,6 +5,7 @@ import type { Benchmark } from './harness';
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   web: async () => (await import('./web')).default(),
   interpreter: async () => (await import('./interpreter')).default(),
+  kernels: async () => (await import('./kernels')).default(),
 };
 
 async function main() {

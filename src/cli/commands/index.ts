@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { conformanceCommand } from './conformance';
+import { kernels } from './kernels';
 import { runCommand } from './run';
 
 /** Every CLI command, in the order --help lists them. */
-export const commands: Command[] = [runCommand, conformanceCommand];
+export const commands: Command[] = [runCommand, conformanceCommand, kernels];
