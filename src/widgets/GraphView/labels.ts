@@ -189,6 +189,9 @@ const ROLES: Record<string, string[]> = {
   InstanceNormalization: ['X', 'γ', 'β'],
 };
 
+/** The conventional name of input i of an operator ("W" for a Conv's second input), or "#i". */
+export const roleOf = (opType: string, i: number) => ROLES[opType]?.[i] ?? `#${i}`;
+
 /** The constant inputs of a node (initializers only: Constant nodes are drawn as nodes), as one line. */
 export function weightsSummary(node: Node, initializers: ReadonlyMap<string, Tensor>): string {
   const roles = ROLES[node.opType];

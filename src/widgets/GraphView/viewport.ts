@@ -33,6 +33,20 @@ export function fitViewport(world: Size, screen: Size): Viewport {
   return { k, x: (screen.width - world.width * k) / 2, y: (screen.height - world.height * k) / 2 };
 }
 
+/**
+ * The first view of a graph: all of it when that is legible enough, else its top at a readable zoom
+ * (a 100-layer network fitted whole is a thin line of dots; 0 still fits it whole).
+ */
+export function initialViewport(world: Size, screen: Size): Viewport {
+  const fit = fitViewport(world, screen);
+  if (fit.k >= OVERVIEW_ZOOM) return fit;
+  const k = Math.max(fit.k, Math.min(1, (screen.width - 2 * MARGIN) / Math.max(world.width, 1)));
+  return { k, x: (screen.width - world.width * k) / 2, y: MARGIN };
+}
+
+/** Below this zoom the whole-graph view is not a useful first view. */
+export const OVERVIEW_ZOOM = 0.3;
+
 export function clampZoom(k: number, extent: [number, number]): number {
   return Math.min(extent[1], Math.max(extent[0], k));
 }

@@ -95,10 +95,14 @@ export function assignX(
   /** Adds the weighted positions of v's neighbours through one edge list to the running sums. */
   let sum = 0;
   let total = 0;
-  const pull = (v: number, start: Int32Array, ids: Int32Array, other: Int32Array) => {
+  // A neighbour with nothing beyond it (a source above, a sink below: weights through Identity, Constant
+  // nodes, graph outputs) follows its node rather than leading it; at full weight, a chain whose every
+  // node has a constant beside it drifts sideways by half a box per layer.
+  const free = (u: number, beyond: Int32Array) => beyond[u] === beyond[u + 1];
+  const pull = (v: number, start: Int32Array, ids: Int32Array, other: Int32Array, beyond: Int32Array) => {
     for (let k = start[v]; k < start[v + 1]; k++) {
       const u = other[ids[k]];
-      const w = segmentWeight(u, v, realCount);
+      const w = segmentWeight(u, v, realCount) * (free(u, beyond) ? 0.05 : 1);
       sum += w * x[u];
       total += w;
     }
@@ -112,11 +116,13 @@ export function assignX(
       const v = layer[i];
       sum = 0;
       total = 0;
-      if (above) pull(v, inEdges.start, inEdges.ids, g.up);
-      if (below) pull(v, outEdges.start, outEdges.ids, g.down);
-      // a node with no neighbours on that side barely resists being pushed aside
+      if (above) pull(v, inEdges.start, inEdges.ids, g.up, inEdges.start);
+      if (below) pull(v, outEdges.start, outEdges.ids, g.down, outEdges.start);
+      // a node with no neighbours on that side barely resists being pushed aside, and a leaf gives way
+      // to the nodes of the main path it shares a target with
+      const leaf = free(v, inEdges.start) || free(v, outEdges.start);
       target[i] = (total > 0 ? sum / total : x[v]) - offset[i];
-      weight[i] = total > 0 ? total : 1e-3;
+      weight[i] = total > 0 ? total * (leaf ? 0.05 : 1) : 1e-3;
     }
     isotonic(target, weight, y, n, scratch);
     for (let i = 0; i < n; i++) x[layer[i]] = y[i] + offset[i];
