@@ -8,7 +8,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { decodeModel, numel, type Graph } from '../../engine';
 import { defineStrings, useStrings } from '../../ui/i18n';
-import { GraphView, type FrameInfo, type LayoutInfo, type NodeOverlay, type Viewport } from '../../widgets/GraphView/View';
+import {
+  GraphView,
+  type FrameInfo,
+  type LayoutInfo,
+  type NodeOverlay,
+  type Viewport,
+} from '../../widgets/GraphView/View';
 import { nodeKeys } from '../../widgets/GraphView/model';
 import { syntheticGraph } from '../../widgets/GraphView/synthetic';
 
@@ -68,7 +74,14 @@ async function loadGraph(params: URLSearchParams): Promise<{ graph: Graph; decod
     return { graph, decodeMs: performance.now() - start };
   }
   const nodes = Math.min(20_000, Math.max(1, Number(params.get('nodes') ?? 300) || 300));
-  return { graph: syntheticGraph({ nodes, seed: Number(params.get('seed') ?? 1), scoped: params.get('flat') !== '1' }), decodeMs: null };
+  return {
+    graph: syntheticGraph({
+      nodes,
+      seed: Number(params.get('seed') ?? 1),
+      scoped: params.get('flat') !== '1',
+    }),
+    decodeMs: null,
+  };
 }
 
 /** Parameters per node: elements of the initializers it reads (a real figure for the overlay demo). */
@@ -76,10 +89,18 @@ function paramsOverlay(graph: Graph, title: string): NodeOverlay {
   const keys = nodeKeys(graph.nodes);
   const values = new Map<string, number>();
   graph.nodes.forEach((n, i) => {
-    const count = n.inputs.reduce((sum, v) => sum + (graph.initializers.has(v) ? numel(graph.initializers.get(v)!.dims) : 0), 0);
+    const count = n.inputs.reduce(
+      (sum, v) => sum + (graph.initializers.has(v) ? numel(graph.initializers.get(v)!.dims) : 0),
+      0,
+    );
     if (count) values.set(keys[i], count);
   });
-  return { title, values, format: (v) => (v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : String(v)) };
+  return {
+    title,
+    values,
+    format: (v) =>
+      v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : String(v),
+  };
 }
 
 export function DevGraphView() {
@@ -152,7 +173,10 @@ export function DevGraphView() {
 
   const collapse = params.get('collapse');
   const initialCollapse = collapse === 'none' || collapse === 'all' ? collapse : 'auto';
-  const overlay = useMemo(() => (graph && params.get('overlay') === 'params' ? paramsOverlay(graph, t.params) : undefined), [graph, params, t.params]);
+  const overlay = useMemo(
+    () => (graph && params.get('overlay') === 'params' ? paramsOverlay(graph, t.params) : undefined),
+    [graph, params, t.params],
+  );
   const panes = params.get('panes') === '2' ? 2 : 1;
 
   return (

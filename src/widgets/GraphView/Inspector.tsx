@@ -48,7 +48,15 @@ export interface InspectorProps {
   headingRef: Ref<HTMLHeadingElement>;
 }
 
-function ValueList({ model, values, initializers }: { model: GraphModel; values: string[]; initializers: boolean }) {
+function ValueList({
+  model,
+  values,
+  initializers,
+}: {
+  model: GraphModel;
+  values: string[];
+  initializers: boolean;
+}) {
   const t = useStrings(graphViewStrings);
   const shown = values.filter((v) => v && (initializers || !model.graph.initializers.has(v)));
   return (

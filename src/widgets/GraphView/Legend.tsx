@@ -27,13 +27,24 @@ export function Legend({ marks, overlay }: { marks: MarkName[]; overlay: Overlay
     <ul className="gv-legend" aria-label={t.legend}>
       {FAMILIES.map((f) => (
         <li key={f}>
-          <span className="gv-swatch" style={{ background: `var(--gv-${f}-fill)`, borderColor: `var(--gv-${f}-stroke)` }} aria-hidden="true" />
+          <span
+            className="gv-swatch"
+            style={{ background: `var(--gv-${f}-fill)`, borderColor: `var(--gv-${f}-stroke)` }}
+            aria-hidden="true"
+          />
           {t.families[f]}
         </li>
       ))}
       {marks.map((m) => (
         <li key={m}>
-          <span className="gv-swatch ring" style={{ borderColor: MARK_COLOUR[m], borderStyle: m === 'removed' || m === 'related' ? 'dashed' : 'solid' }} aria-hidden="true" />
+          <span
+            className="gv-swatch ring"
+            style={{
+              borderColor: MARK_COLOUR[m],
+              borderStyle: m === 'removed' || m === 'related' ? 'dashed' : 'solid',
+            }}
+            aria-hidden="true"
+          />
           {t.marks[m]}
         </li>
       ))}

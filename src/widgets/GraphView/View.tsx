@@ -8,7 +8,17 @@
 // - selectedNode + onSelect: controlled selection by key (nodeKeys() in model.ts gives the keys)
 // - viewport + onViewportChange: controlled pan/zoom, so two panes can share one viewport
 import './graphView.css';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { select as d3select, zoom as d3zoom, zoomIdentity, zoomTransform, type ZoomBehavior } from 'd3';
 import type { Graph, TypeInfo } from '../../engine';
 import { LayoutClient, type LayoutResult } from '../../workers/layoutClient';
@@ -25,7 +35,17 @@ import { hitTest, nextInReadingOrder, type Scene } from './scene';
 import { searchNodes, stepMatch, type Searchable } from './search';
 import { graphViewStrings } from './strings';
 import { canvasMeasure, useLayout } from './useLayout';
-import { centreOn, fitViewport, initialViewport, panBy, sameViewport, zoomAt, zoomExtent, type Size, type Viewport } from './viewport';
+import {
+  centreOn,
+  fitViewport,
+  initialViewport,
+  panBy,
+  sameViewport,
+  zoomAt,
+  zoomExtent,
+  type Size,
+  type Viewport,
+} from './viewport';
 
 export type { NodeOverlay, Viewport };
 
@@ -50,6 +70,9 @@ export interface FrameInfo {
 export interface LayoutInfo {
   boxes: number;
   edges: number;
+  /** Size of the drawing in world units (CSS px at zoom 1). */
+  width: number;
+  height: number;
   /** Request to scene, including the worker round trip (ms). */
   ms: number;
   stats: LayoutResult['stats'];
@@ -82,7 +105,8 @@ const AUTO_COLLAPSE_NODES = 1500;
 const PAN_STEP = 80;
 
 function initialCollapsed(model: GraphModel, mode: GraphViewProps['initialCollapse']): ReadonlySet<string> {
-  if (mode === 'none' || (mode !== 'all' && model.graph.nodes.length <= AUTO_COLLAPSE_NODES)) return new Set();
+  if (mode === 'none' || (mode !== 'all' && model.graph.nodes.length <= AUTO_COLLAPSE_NODES))
+    return new Set();
   return new Set(model.blocks.map((b) => b.id));
 }
 
@@ -96,7 +120,15 @@ function searchableOf(model: GraphModel): Searchable[] {
 }
 
 export function GraphView(props: GraphViewProps) {
-  const { graph, valueTypes, highlights, overlay, initialCollapse = 'auto', height = '32rem', showInspector = true } = props;
+  const {
+    graph,
+    valueTypes,
+    highlights,
+    overlay,
+    initialCollapse = 'auto',
+    height = '32rem',
+    showInspector = true,
+  } = props;
   const t = useStrings(graphViewStrings);
   const title = props.title ?? (graph.name || t.defaultTitle);
   const model = useMemo(() => buildModel(graph, valueTypes), [graph, valueTypes]);
@@ -139,7 +171,12 @@ export function GraphView(props: GraphViewProps) {
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const el = wrapRef.current!;
-    const update = () => setSize((s) => (s.width === el.clientWidth && s.height === el.clientHeight ? s : { width: el.clientWidth, height: el.clientHeight }));
+    const update = () =>
+      setSize((s) =>
+        s.width === el.clientWidth && s.height === el.clientHeight
+          ? s
+          : { width: el.clientWidth, height: el.clientHeight },
+      );
     update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
@@ -183,10 +220,11 @@ export function GraphView(props: GraphViewProps) {
     const m = new Uint8Array(scene?.view.nodes.length ?? 0);
     if (!scene) return m;
     const mark = (keys: Iterable<string> | undefined, bit: number) => {
-      if (keys) for (const k of keys) {
-        const i = scene.view.indexOf.get(k);
-        if (i !== undefined) m[i] |= bit;
-      }
+      if (keys)
+        for (const k of keys) {
+          const i = scene.view.indexOf.get(k);
+          if (i !== undefined) m[i] |= bit;
+        }
     };
     mark(highlights?.removed, MARK.removed);
     mark(highlights?.added, MARK.added);
@@ -198,9 +236,17 @@ export function GraphView(props: GraphViewProps) {
     );
     return m;
   }, [scene, highlights, matches, searchable]);
-  const overlayState = useMemo(() => (scene && overlay ? overlayView(scene.view, model, overlay) : null), [scene, overlay, model]);
+  const overlayState = useMemo(
+    () => (scene && overlay ? overlayView(scene.view, model, overlay) : null),
+    [scene, overlay, model],
+  );
   const drawState = useMemo<DrawState>(
-    () => ({ selected: selectedIndex, marks, overlayFill: overlayState?.fill, overlayLabel: overlayState?.label }),
+    () => ({
+      selected: selectedIndex,
+      marks,
+      overlayFill: overlayState?.fill,
+      overlayLabel: overlayState?.label,
+    }),
     [selectedIndex, marks, overlayState],
   );
 
@@ -220,12 +266,14 @@ export function GraphView(props: GraphViewProps) {
       const { key, sx, sy } = anchor.current;
       anchor.current = null;
       const i = scene.view.indexOf.get(key);
-      if (i !== undefined) setViewport({ k: viewport.k, x: sx - scene.x[i] * viewport.k, y: sy - scene.y[i] * viewport.k });
+      if (i !== undefined)
+        setViewport({ k: viewport.k, x: sx - scene.x[i] * viewport.k, y: sy - scene.y[i] * viewport.k });
     }
     if (reveal.current) {
       const i = scene.view.indexOf.get(reveal.current);
       reveal.current = null;
-      if (i !== undefined) setViewport(centreOn(viewport, scene.x[i], scene.y[i], size, Math.max(viewport.k, 1)));
+      if (i !== undefined)
+        setViewport(centreOn(viewport, scene.x[i], scene.y[i], size, Math.max(viewport.k, 1)));
     }
     // viewport is read, not followed: this runs when a new layout arrives
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -237,7 +285,15 @@ export function GraphView(props: GraphViewProps) {
     callbacks.current = { onLayout: props.onLayout, onFrame: props.onFrame };
   });
   useEffect(() => {
-    if (scene && layout.stats) callbacks.current.onLayout?.({ boxes: scene.x.length, edges: scene.view.edges.length, ms: layout.ms, stats: layout.stats });
+    if (scene && layout.stats)
+      callbacks.current.onLayout?.({
+        boxes: scene.x.length,
+        edges: scene.view.edges.length,
+        width: scene.width,
+        height: scene.height,
+        ms: layout.ms,
+        stats: layout.stats,
+      });
   }, [scene, layout.stats, layout.ms]);
 
   // Drawing: at most once per animation frame, with the latest state.
@@ -277,7 +333,8 @@ export function GraphView(props: GraphViewProps) {
   useEffect(() => {
     const canvas = canvasRef.current!;
     const behaviour = d3zoom<HTMLCanvasElement, unknown>().on('zoom', (event: { transform: Viewport }) => {
-      if (!syncing.current) setViewportRef.current({ x: event.transform.x, y: event.transform.y, k: event.transform.k });
+      if (!syncing.current)
+        setViewportRef.current({ x: event.transform.x, y: event.transform.y, k: event.transform.k });
     });
     d3select(canvas).call(behaviour).on('dblclick.zoom', null);
     zoomRef.current = behaviour;
@@ -285,7 +342,10 @@ export function GraphView(props: GraphViewProps) {
       d3select(canvas).on('.zoom', null);
     };
   }, []);
-  const extent = useMemo<[number, number]>(() => (scene && size.width ? zoomExtent(scene, size) : [0.01, 4]), [scene, size]);
+  const extent = useMemo<[number, number]>(
+    () => (scene && size.width ? zoomExtent(scene, size) : [0.01, 4]),
+    [scene, size],
+  );
   useEffect(() => {
     zoomRef.current?.scaleExtent(extent);
   }, [extent]);
@@ -306,13 +366,15 @@ export function GraphView(props: GraphViewProps) {
     const sy = scene.y[i] * viewport.k + viewport.y;
     const margin = 40;
     const inside = sx > margin && sx < size.width - margin && sy > margin && sy < size.height - margin;
-    if (!inside || viewport.k < TEXT_ZOOM) setViewport(centreOn(viewport, scene.x[i], scene.y[i], size, Math.max(viewport.k, 1)));
+    if (!inside || viewport.k < TEXT_ZOOM)
+      setViewport(centreOn(viewport, scene.x[i], scene.y[i], size, Math.max(viewport.k, 1)));
   };
 
   /** Selects a key, expanding the collapsed blocks that hide it. */
   const focusKey = (key: string) => {
     const i = model.keyIndex.get(key);
-    const hiding = i === undefined ? [] : model.chains[i].map((b) => model.blocks[b].id).filter((id) => collapsed.has(id));
+    const hiding =
+      i === undefined ? [] : model.chains[i].map((b) => model.blocks[b].id).filter((id) => collapsed.has(id));
     if (hiding.length) {
       const next = new Set(collapsed);
       for (const id of hiding) next.delete(id);
@@ -333,12 +395,17 @@ export function GraphView(props: GraphViewProps) {
     const key = expanding ? model.keys[block.members[0]] : BLOCK_PREFIX + blockId;
     const before = scene?.view.indexOf.get(expanding ? BLOCK_PREFIX + blockId : model.keys[block.members[0]]);
     if (scene && viewport && before !== undefined)
-      anchor.current = { key, sx: scene.x[before] * viewport.k + viewport.x, sy: scene.y[before] * viewport.k + viewport.y };
+      anchor.current = {
+        key,
+        sx: scene.x[before] * viewport.k + viewport.x,
+        sy: scene.y[before] * viewport.k + viewport.y,
+      };
     const next = new Set(collapsed);
     if (expanding) next.delete(blockId);
     else next.add(blockId);
     setCollapse({ model, set: next });
-    if (selectedKey && !expanding && block.members.some((m) => model.keys[m] === selectedKey)) select(BLOCK_PREFIX + blockId);
+    if (selectedKey && !expanding && block.members.some((m) => model.keys[m] === selectedKey))
+      select(BLOCK_PREFIX + blockId);
   };
 
   const setAllCollapsed = (all: boolean) => {
@@ -353,7 +420,8 @@ export function GraphView(props: GraphViewProps) {
     if (next >= 0) focusKey(searchable[matches[next]].key);
   };
 
-  const zoomBy = (factor: number) => viewport && setViewport(zoomAt(viewport, factor, size.width / 2, size.height / 2, extent));
+  const zoomBy = (factor: number) =>
+    viewport && setViewport(zoomAt(viewport, factor, size.width / 2, size.height / 2, extent));
   const fit = () => scene && setViewport(fitViewport(scene, size));
 
   const tabReleased = useRef(false);
@@ -386,7 +454,8 @@ export function GraphView(props: GraphViewProps) {
     else if (key === 'c' || key === 'C') {
       const node = selectedIndex >= 0 ? scene.view.nodes[selectedIndex] : null;
       if (node?.kind === 'block') toggleBlock(model.blocks[node.ref].id);
-      else if (node?.kind === 'op' && model.chains[node.ref].length) toggleBlock(model.blocks[model.chains[node.ref].at(-1)!].id);
+      else if (node?.kind === 'op' && model.chains[node.ref].length)
+        toggleBlock(model.blocks[model.chains[node.ref].at(-1)!].id);
       else return;
     } else return;
     handled();
@@ -395,7 +464,12 @@ export function GraphView(props: GraphViewProps) {
   const pointToBox = (e: MouseEvent<HTMLCanvasElement>) => {
     if (!scene || !viewport) return -1;
     const r = e.currentTarget.getBoundingClientRect();
-    return hitTest(scene, (e.clientX - r.left - viewport.x) / viewport.k, (e.clientY - r.top - viewport.y) / viewport.k, 4 / viewport.k);
+    return hitTest(
+      scene,
+      (e.clientX - r.left - viewport.x) / viewport.k,
+      (e.clientY - r.top - viewport.y) / viewport.k,
+      4 / viewport.k,
+    );
   };
   const onClick = (e: MouseEvent<HTMLCanvasElement>) => {
     const i = pointToBox(e);
@@ -422,14 +496,21 @@ export function GraphView(props: GraphViewProps) {
         scene!.readingOrder.length,
       )
     : '';
-  const markNames = (['removed', 'added', 'changed', 'related'] as const).filter((m) => highlights?.[m]?.size);
+  const markNames = (['removed', 'added', 'changed', 'related'] as const).filter(
+    (m) => highlights?.[m]?.size,
+  );
   const legendMarks: MarkName[] = matches.length ? [...markNames, 'match'] : [...markNames];
   const percent = Math.round(layout.progress * 100);
   const domain = overlayState?.domain;
   const format = overlay?.format ?? ((v: number) => String(Number(v.toPrecision(3))));
 
   return (
-    <div ref={rootRef} className="graph-view" style={{ ['--gv-height' as string]: height }} data-testid="graph-view">
+    <div
+      ref={rootRef}
+      className="graph-view"
+      style={{ ['--gv-height' as string]: height }}
+      data-testid="graph-view"
+    >
       <div className="gv-toolbar">
         <form
           className="gv-search"
@@ -457,9 +538,21 @@ export function GraphView(props: GraphViewProps) {
             }}
           />
           <span className="gv-count" aria-live="polite" data-testid="match-count">
-            {query.trim() ? (matches.length ? (matchAt >= 0 ? t.matchOf(matchAt + 1, matches.length) : t.matchCount(matches.length)) : t.noMatches) : ''}
+            {query.trim()
+              ? matches.length
+                ? matchAt >= 0
+                  ? t.matchOf(matchAt + 1, matches.length)
+                  : t.matchCount(matches.length)
+                : t.noMatches
+              : ''}
           </span>
-          <button type="button" className="icon-button" aria-label={t.previousMatch} disabled={!matches.length} onClick={() => goToMatch(-1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t.previousMatch}
+            disabled={!matches.length}
+            onClick={() => goToMatch(-1)}
+          >
             ↑
           </button>
           <button type="submit" className="icon-button" aria-label={t.nextMatch} disabled={!matches.length}>
@@ -485,10 +578,22 @@ export function GraphView(props: GraphViewProps) {
               {t.collapseAll}
             </button>
           ))}
-        <button type="button" className="button" onClick={() => exportAs('png')} aria-label={t.exportLabel('PNG')} disabled={!scene}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => exportAs('png')}
+          aria-label={t.exportLabel('PNG')}
+          disabled={!scene}
+        >
           {t.exportPng}
         </button>
-        <button type="button" className="button" onClick={() => exportAs('svg')} aria-label={t.exportLabel('SVG')} disabled={!scene}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => exportAs('svg')}
+          aria-label={t.exportLabel('SVG')}
+          disabled={!scene}
+        >
           {t.exportSvg}
         </button>
       </div>
@@ -537,7 +642,11 @@ export function GraphView(props: GraphViewProps) {
           <Inspector
             model={model}
             node={selectedNode}
-            overlay={overlay && overlayState?.label[selectedIndex] ? { title: overlay.title, label: overlayState.label[selectedIndex]! } : null}
+            overlay={
+              overlay && overlayState?.label[selectedIndex]
+                ? { title: overlay.title, label: overlayState.label[selectedIndex]! }
+                : null
+            }
             onToggleBlock={toggleBlock}
             onClose={() => {
               select(null);
@@ -550,10 +659,21 @@ export function GraphView(props: GraphViewProps) {
       <div className="gv-footer">
         <Legend
           marks={legendMarks}
-          overlay={overlay && domain ? { title: overlay.title, min: format(domain[0]), max: format(domain[1]), ramp: overlayRamp(overlay) } : null}
+          overlay={
+            overlay && domain
+              ? {
+                  title: overlay.title,
+                  min: format(domain[0]),
+                  max: format(domain[1]),
+                  ramp: overlayRamp(overlay),
+                }
+              : null
+          }
         />
         {scene && layout.status === 'done' && (
-          <span data-testid="graph-status">{t.status(scene.x.length, scene.view.edges.length, Math.round(layout.ms))}</span>
+          <span data-testid="graph-status">
+            {t.status(scene.x.length, scene.view.edges.length, Math.round(layout.ms))}
+          </span>
         )}
       </div>
       {scene && <NodeList scene={scene} onChoose={(key) => focusKey(key)} />}

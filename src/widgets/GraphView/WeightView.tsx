@@ -55,13 +55,28 @@ function Histogram({ values, min, max }: { values: ArrayLike<number>; min: numbe
     return bin().domain(domain).thresholds(BINS)(Array.from(values));
   }, [values, min, max]);
   const top = Math.max(1, ...bins.map((b) => b.length));
-  const x = scaleLinear().domain([bins[0]?.x0 ?? min, bins.at(-1)?.x1 ?? max]).range([0, W]);
-  const y = scaleLinear().domain([0, top]).range([H - 14, 0]);
+  const x = scaleLinear()
+    .domain([bins[0]?.x0 ?? min, bins.at(-1)?.x1 ?? max])
+    .range([0, W]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([H - 14, 0]);
   return (
     <figure style={{ margin: 0 }}>
-      <svg className="gv-histogram" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t.histogramLabel(bins.length, values.length)}>
+      <svg
+        className="gv-histogram"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={t.histogramLabel(bins.length, values.length)}
+      >
         {bins.map((b, i) => (
-          <rect key={i} x={x(b.x0!)} width={Math.max(0.5, x(b.x1!) - x(b.x0!) - 0.5)} y={y(b.length)} height={H - 14 - y(b.length)} />
+          <rect
+            key={i}
+            x={x(b.x0!)}
+            width={Math.max(0.5, x(b.x1!) - x(b.x0!) - 0.5)}
+            y={y(b.length)}
+            height={H - 14 - y(b.length)}
+          />
         ))}
         <line x1={0} x2={W} y1={H - 13.5} y2={H - 13.5} stroke="currentColor" />
         <text x={0} y={H - 2} fontSize={10} fill="currentColor">
@@ -80,12 +95,18 @@ export function WeightView({ name, role, tensor }: { name: string; role: string;
   const t = useStrings(graphViewStrings);
   const lang = useLang();
   const numeric = tensor.dtype !== 'string';
-  const stats = useMemo(() => (numeric ? tensorStats(tensor.data as ArrayLike<number>) : null), [tensor, numeric]);
+  const stats = useMemo(
+    () => (numeric ? tensorStats(tensor.data as ArrayLike<number>) : null),
+    [tensor, numeric],
+  );
   const f = (v: number) => (Number.isFinite(v) ? formatNumber(lang, v, Math.abs(v) >= 100 ? 1 : 4) : '—');
   return (
     <section className="gv-weight" aria-label={`${t.weight} ${name}`}>
       <p style={{ margin: 0 }}>
-        <strong>{role}</strong> <code>{name}</code> <span className="gv-type">{tensor.dtype} [{formatDims(tensor.dims)}]</span>
+        <strong>{role}</strong> <code>{name}</code>{' '}
+        <span className="gv-type">
+          {tensor.dtype} [{formatDims(tensor.dims)}]
+        </span>
       </p>
       {stats && (
         <dl>

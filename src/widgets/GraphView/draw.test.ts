@@ -102,6 +102,7 @@ describe('drawScene', () => {
     expect([...calls.rects.values()].reduce((a, b) => a + b, 0)).toBe(n);
     expect(calls.text).toEqual([]);
     expect(calls.curves).toBe(0);
+    expect([...calls.rects.keys()].every((c) => c.startsWith('stroke-'))).toBe(true); // strong colours far out
   });
 
   it('draws only what is on screen up close, with titles, details and curved edges', () => {

@@ -192,10 +192,12 @@ export function drawScene(
   // Boxes, batched by fill colour.
   const visible: number[] = [];
   const byFill = new Map<string, number[]>();
+  // far out, boxes are specks: the strong stroke colour shows their family, the pale fill would not
+  const familyFill = detail === 'overview' ? palette.stroke : palette.fill;
   for (let i = 0; i < scene.x.length; i++) {
     if (!boxVisible(scene, i, r)) continue;
     visible.push(i);
-    const fill = state.overlayFill?.[i] ?? palette.fill[scene.view.nodes[i].family];
+    const fill = state.overlayFill?.[i] ?? familyFill[scene.view.nodes[i].family];
     let group = byFill.get(fill);
     if (!group) byFill.set(fill, (group = []));
     group.push(i);

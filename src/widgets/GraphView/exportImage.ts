@@ -20,13 +20,22 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const fileName = (name: string, ext: string) => `${(name || 'graph').replace(/[^\w.-]+/g, '_').slice(0, 80)}.${ext}`;
+export const fileName = (name: string, ext: string) =>
+  `${(name || 'graph').replace(/[^\w.-]+/g, '_').slice(0, 80)}.${ext}`;
 
 export function exportSvg(scene: Scene, palette: Palette, state: DrawState, name: string): void {
-  download(new Blob([sceneToSvg(scene, palette, state, name)], { type: 'image/svg+xml' }), fileName(name, 'svg'));
+  download(
+    new Blob([sceneToSvg(scene, palette, state, name)], { type: 'image/svg+xml' }),
+    fileName(name, 'svg'),
+  );
 }
 
-export async function exportPng(scene: Scene, palette: Palette, state: DrawState, name: string): Promise<void> {
+export async function exportPng(
+  scene: Scene,
+  palette: Palette,
+  state: DrawState,
+  name: string,
+): Promise<void> {
   const width = scene.width + 2 * MARGIN;
   const height = scene.height + 2 * MARGIN;
   const scale = Math.min(2, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
@@ -35,9 +44,17 @@ export async function exportPng(scene: Scene, palette: Palette, state: DrawState
   canvas.height = Math.max(1, Math.round(height * scale));
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2-D canvas available');
-  drawScene(ctx, scene, { k: scale, x: MARGIN * scale, y: MARGIN * scale }, { width: canvas.width, height: canvas.height }, palette, state, {
-    forceText: true,
-  });
+  drawScene(
+    ctx,
+    scene,
+    { k: scale, x: MARGIN * scale, y: MARGIN * scale },
+    { width: canvas.width, height: canvas.height },
+    palette,
+    state,
+    {
+      forceText: true,
+    },
+  );
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the browser could not encode the PNG');
   download(blob, fileName(name, 'png'));

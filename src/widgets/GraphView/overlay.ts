@@ -40,11 +40,14 @@ export function overlayView(view: ViewGraph, model: GraphModel, overlay: NodeOve
   const value = view.nodes.map((node) => {
     if (node.kind === 'op') return overlay.values.get(node.key) ?? null;
     if (node.kind !== 'block') return null;
-    const members = model.blocks[node.ref].members.map((m) => overlay.values.get(model.keys[m])).filter((v) => v !== undefined);
+    const members = model.blocks[node.ref].members
+      .map((m) => overlay.values.get(model.keys[m]))
+      .filter((v) => v !== undefined);
     return members.length ? combine[overlay.aggregate ?? 'sum'](members) : null;
   });
   const finite = value.filter((v): v is number => v !== null && Number.isFinite(v));
-  const domain: [number, number] = overlay.domain ?? (finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1]);
+  const domain: [number, number] =
+    overlay.domain ?? (finite.length ? [Math.min(...finite), Math.max(...finite)] : [0, 1]);
   const color = overlay.color ?? interpolateViridis;
   const format = overlay.format ?? shortNumber;
   const span = domain[1] - domain[0];
@@ -52,7 +55,9 @@ export function overlayView(view: ViewGraph, model: GraphModel, overlay: NodeOve
     value,
     domain,
     fill: value.map((v) =>
-      v === null || !Number.isFinite(v) ? null : translucent(color(span > 0 ? Math.min(1, Math.max(0, (v - domain[0]) / span)) : 0.5)),
+      v === null || !Number.isFinite(v)
+        ? null
+        : translucent(color(span > 0 ? Math.min(1, Math.max(0, (v - domain[0]) / span)) : 0.5)),
     ),
     label: value.map((v) => (v === null ? null : format(v))),
   };

@@ -5,9 +5,11 @@ type Mark = 'removed' | 'added' | 'changed' | 'related' | 'match';
 
 export const graphViewStrings = defineStrings({
   en: {
-    graphLabel: (title: string, nodes: number, edges: number) => `${title}: computation graph, ${nodes} boxes and ${edges} edges`,
+    graphLabel: (title: string, nodes: number, edges: number) =>
+      `${title}: computation graph, ${nodes} boxes and ${edges} edges`,
     defaultTitle: 'Graph',
-    keysHelp: 'Arrow keys pan, + and − zoom, 0 fits the graph, Tab moves to the next node, Enter opens it, / searches, C collapses or expands a block, Esc clears the selection.',
+    keysHelp:
+      'Arrow keys pan, + and − zoom, 0 fits the graph, Tab moves to the next node, Enter opens it, / searches, C collapses or expands a block, Esc clears the selection.',
     search: 'Search nodes',
     searchPlaceholder: 'Search by name or op…',
     matchOf: (i: number, n: number) => `${i} of ${n}`,
@@ -30,7 +32,8 @@ export const graphViewStrings = defineStrings({
     cancelled: 'Layout cancelled.',
     retry: 'Lay out again',
     layoutFailed: (message: string) => `The layout failed: ${message}`,
-    status: (nodes: number, edges: number, ms: number) => `${nodes} boxes · ${edges} edges · laid out in ${ms} ms`,
+    status: (nodes: number, edges: number, ms: number) =>
+      `${nodes} boxes · ${edges} edges · laid out in ${ms} ms`,
     legend: 'Legend',
     families: {
       conv: 'Convolution',
@@ -68,11 +71,21 @@ export const graphViewStrings = defineStrings({
     weight: 'weight',
     unknownType: 'type unknown',
     weights: 'Weights',
-    stats: { count: 'elements', min: 'min', max: 'max', mean: 'mean', std: 'std', zeros: 'zeros', nonFinite: 'NaN/∞' },
+    stats: {
+      count: 'elements',
+      min: 'min',
+      max: 'max',
+      mean: 'mean',
+      std: 'std',
+      zeros: 'zeros',
+      nonFinite: 'NaN/∞',
+    },
     heatmap: (rows: number, cols: number, shownRows: number, shownCols: number) =>
-      rows === shownRows && cols === shownCols
-        ? `Heatmap: ${rows} rows (first dimension) × ${cols} columns (the rest); blue negative, red positive.`
-        : `Heatmap: ${rows} × ${cols} averaged down to ${shownRows} × ${shownCols}; blue negative, red positive.`,
+      (rows === 1
+        ? `Heatmap of the ${cols} values in one row`
+        : `Heatmap: ${rows} rows (first dimension) × ${cols} columns (the rest)`) +
+      (rows === shownRows && cols === shownCols ? '' : `, averaged down to ${shownRows} × ${shownCols}`) +
+      '; blue negative, red positive.',
     histogram: 'Histogram of the values',
     histogramLabel: (bins: number, count: number) => `Histogram of ${count} values in ${bins} bins`,
     inBlock: 'In block',
@@ -86,9 +99,11 @@ export const graphViewStrings = defineStrings({
     selected: (what: string, i: number, n: number) => `${what}, ${i} of ${n}`,
   },
   zh: {
-    graphLabel: (title: string, nodes: number, edges: number) => `${title}：计算图，${nodes} 个节点，${edges} 条边`,
+    graphLabel: (title: string, nodes: number, edges: number) =>
+      `${title}：计算图，${nodes} 个节点，${edges} 条边`,
     defaultTitle: '计算图',
-    keysHelp: '方向键平移，+ 和 − 缩放，0 显示整张图，Tab 切换到下一个节点，Enter 查看节点详情，/ 搜索，C 折叠或展开块，Esc 取消选择。',
+    keysHelp:
+      '方向键平移，+ 和 − 缩放，0 显示整张图，Tab 切换到下一个节点，Enter 查看节点详情，/ 搜索，C 折叠或展开块，Esc 取消选择。',
     search: '搜索节点',
     searchPlaceholder: '按名称或算子搜索…',
     matchOf: (i: number, n: number) => `第 ${i} / ${n} 个`,
@@ -111,7 +126,8 @@ export const graphViewStrings = defineStrings({
     cancelled: '布局已取消。',
     retry: '重新布局',
     layoutFailed: (message: string) => `布局失败：${message}`,
-    status: (nodes: number, edges: number, ms: number) => `${nodes} 个节点 · ${edges} 条边 · 布局用时 ${ms} 毫秒`,
+    status: (nodes: number, edges: number, ms: number) =>
+      `${nodes} 个节点 · ${edges} 条边 · 布局用时 ${ms} 毫秒`,
     legend: '图例',
     families: {
       conv: '卷积',
@@ -148,11 +164,21 @@ export const graphViewStrings = defineStrings({
     weight: '权重',
     unknownType: '类型未知',
     weights: '权重',
-    stats: { count: '元素数', min: '最小值', max: '最大值', mean: '均值', std: '标准差', zeros: '零值个数', nonFinite: 'NaN/∞' },
+    stats: {
+      count: '元素数',
+      min: '最小值',
+      max: '最大值',
+      mean: '均值',
+      std: '标准差',
+      zeros: '零值个数',
+      nonFinite: 'NaN/∞',
+    },
     heatmap: (rows: number, cols: number, shownRows: number, shownCols: number) =>
-      rows === shownRows && cols === shownCols
-        ? `热力图：${rows} 行（第一维）× ${cols} 列（其余各维）；蓝色为负，红色为正。`
-        : `热力图：${rows} × ${cols} 按块平均缩小为 ${shownRows} × ${shownCols}；蓝色为负，红色为正。`,
+      (rows === 1
+        ? `热力图：一行共 ${cols} 个数值`
+        : `热力图：${rows} 行（第一维）× ${cols} 列（其余各维）`) +
+      (rows === shownRows && cols === shownCols ? '' : `，按块平均缩小为 ${shownRows} × ${shownCols}`) +
+      '；蓝色为负，红色为正。',
     histogram: '数值分布直方图',
     histogramLabel: (bins: number, count: number) => `${count} 个数值的直方图，共 ${bins} 个区间`,
     inBlock: '所属块',

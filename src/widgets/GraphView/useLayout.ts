@@ -40,8 +40,20 @@ export function canvasMeasure(fontFamily: string): Measure {
   };
 }
 
-export function useLayout(view: ViewGraph, measure: Measure | null, client: LayoutClient, attempt: number): LayoutState {
-  const [state, setState] = useState<LayoutState>({ scene: null, status: 'running', progress: 0, error: null, ms: 0, stats: null });
+export function useLayout(
+  view: ViewGraph,
+  measure: Measure | null,
+  client: LayoutClient,
+  attempt: number,
+): LayoutState {
+  const [state, setState] = useState<LayoutState>({
+    scene: null,
+    status: 'running',
+    progress: 0,
+    error: null,
+    ms: 0,
+    stats: null,
+  });
 
   useEffect(() => {
     if (!measure) return;
