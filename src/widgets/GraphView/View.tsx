@@ -245,6 +245,7 @@ export function GraphView(props: GraphViewProps) {
       selected: selectedIndex,
       marks,
       overlayFill: overlayState?.fill,
+      overlayText: overlayState?.text,
       overlayLabel: overlayState?.label,
     }),
     [selectedIndex, marks, overlayState],

@@ -30,6 +30,7 @@ const palette: Palette = {
 function recorder() {
   const calls = {
     text: [] as string[],
+    textColour: new Map<string, string>(),
     rects: new Map<string, number>(),
     strokes: [] as string[],
     curves: 0,
@@ -71,6 +72,7 @@ function recorder() {
     },
     fillText(text: string) {
       calls.text.push(text);
+      calls.textColour.set(text, String(ctx.fillStyle));
     },
     setLineDash() {},
   };
@@ -141,6 +143,31 @@ describe('drawScene', () => {
     for (const colour of ['removed', 'added', 'match', 'accent']) expect(calls.strokes).toContain(colour);
     expect(calls.strokes).not.toContain('changed');
     expect(calls.rects.get('overlay')).toBe(5);
+  });
+});
+
+describe('drawScene with an overlay', () => {
+  it('writes box text in the colour chosen for the overlay fill', () => {
+    const { scene } = sceneOf(40);
+    const n = scene.x.length;
+    const i = scene.view.nodes.findIndex((v) => v.title === 'Conv');
+    scene.view.nodes[i].title = 'the one with an overlay';
+    const overlayFill = Array.from({ length: n }, (_, j) => (j === i ? 'navy' : null));
+    const overlayText = Array.from({ length: n }, (_, j) => (j === i ? 'white' : null));
+    const overlayLabel = Array.from({ length: n }, (_, j) => (j === i ? '1.2M' : null));
+    const { ctx, calls } = recorder();
+    const viewport = centreOn({ x: 0, y: 0, k: 1 }, scene.x[i], scene.y[i], screen, 1);
+    drawScene(ctx, scene, viewport, screen, palette, {
+      selected: -1,
+      marks: new Uint8Array(n),
+      overlayFill,
+      overlayText,
+      overlayLabel,
+    });
+    expect(calls.textColour.get('the one with an overlay')).toBe('white');
+    expect(calls.textColour.get('Relu')).toBe('text');
+    expect(calls.textColour.get('1.2M')).toBe('text');
+    expect(calls.rects.get('navy')).toBe(1);
   });
 });
 

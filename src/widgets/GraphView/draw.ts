@@ -32,6 +32,8 @@ export interface DrawState {
   marks: Uint8Array;
   /** Per view node: overlay fill colour (replaces the family fill) and badge text, or null. */
   overlayFill?: readonly (string | null)[];
+  /** Per view node: text colour legible on its overlay fill. */
+  overlayText?: readonly (string | null)[];
   overlayLabel?: readonly (string | null)[];
 }
 
@@ -277,10 +279,15 @@ function drawText(
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   const maxWidth = BOX.maxTextWidth;
-  ctx.fillStyle = palette.text;
+  let colour = '';
+  const textColour = (i: number, fallback: string) => {
+    const c = state.overlayText?.[i] ?? fallback;
+    if (c !== colour) ctx.fillStyle = colour = c;
+  };
   ctx.font = fontOf('title', palette.fontFamily);
   for (const i of visible) {
     const top = scene.y[i] - scene.h[i] / 2 + BOX.padY;
+    textColour(i, palette.text);
     ctx.fillText(
       nodes[i].title,
       scene.x[i],
@@ -288,11 +295,11 @@ function drawText(
       Math.min(maxWidth, scene.w[i] - 2 * BOX.padX),
     );
   }
-  ctx.fillStyle = palette.muted;
   ctx.font = fontOf('detail', palette.fontFamily);
   for (const i of visible) {
     const lines = linesOf(nodes[i]);
     const top = scene.y[i] - scene.h[i] / 2 + BOX.padY + BOX.title.line;
+    textColour(i, palette.muted);
     for (let l = 1; l < lines.length; l++)
       ctx.fillText(
         lines[l].text,
@@ -301,6 +308,7 @@ function drawText(
         Math.min(maxWidth, scene.w[i] - 2 * BOX.padX),
       );
   }
+  ctx.fillStyle = palette.muted;
   // Shapes on edges, once per value leaving a box (a value feeding three consumers is labelled once).
   if (k >= EDGE_LABEL_ZOOM) {
     ctx.textAlign = 'left';

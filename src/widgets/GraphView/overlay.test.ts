@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Graph, Node } from '../../engine';
 import { buildModel, buildView } from './model';
-import { overlayRamp, overlayView } from './overlay';
+import { overlayRamp, overlayView, textOn } from './overlay';
 
 const node = (name: string, opType: string, inputs: string[], outputs: string[]): Node => ({
   name,
@@ -49,8 +49,9 @@ describe('overlayView', () => {
     });
     expect(o.domain).toEqual([2, 30]);
     const at = (key: string) => view.indexOf.get(key)!;
-    expect(o.fill[at('/b/b.0/Conv')]).toBe('rgba(255, 0, 0, 0.6)');
-    expect(o.fill[at('/b/b.0/Relu')]).toBe('rgba(0, 0, 0, 0.6)');
+    expect(o.fill[at('/b/b.0/Conv')]).toBe('rgb(255, 0, 0)');
+    expect(o.fill[at('/b/b.0/Relu')]).toBe('rgb(0, 0, 0)');
+    expect(o.text[at('/b/b.0/Relu')]).toBe('#ffffff');
     expect(o.label[at('/stem/Conv')]).toBe('10');
     expect(o.fill[at('/b/b.1/Relu')]).toBeNull();
     expect(o.fill[at('input:x')]).toBeNull();
@@ -76,7 +77,16 @@ describe('overlayView', () => {
       domain: [0, 10],
       color: (t) => `rgb(${t * 100}, 0, 0)`,
     });
-    expect(o.fill[view.indexOf.get('/b/b.0/Conv')!]).toBe('rgba(100, 0, 0, 0.6)');
-    expect(overlayRamp({ title: 'x', values })).toMatch(/^linear-gradient\(to right, rgba\(/);
+    expect(o.fill[view.indexOf.get('/b/b.0/Conv')!]).toBe('rgb(100, 0, 0)');
+    expect(overlayRamp({ title: 'x', values })).toMatch(/^linear-gradient\(to right, #/);
+  });
+});
+
+describe('textOn', () => {
+  it('picks the more legible of black and white text', () => {
+    expect(textOn('#ffffff')).toBe('#000000');
+    expect(textOn('#fde725')).toBe('#000000'); // viridis, top
+    expect(textOn('#440154')).toBe('#ffffff'); // viridis, bottom
+    expect(textOn('#1d4ed8')).toBe('#ffffff');
   });
 });

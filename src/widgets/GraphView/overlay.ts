@@ -20,14 +20,25 @@ export interface NodeOverlay {
 
 export interface OverlayView {
   fill: (string | null)[];
+  /** Text colour legible on each fill. */
+  text: (string | null)[];
   label: (string | null)[];
   value: (number | null)[];
   domain: [number, number];
 }
 
-/** Overlay colours are drawn at this opacity over the page background, so box text stays readable. */
-const OPACITY = 0.6;
-const translucent = (c: string) => parseColor(c)?.copy({ opacity: OPACITY }).formatRgb() ?? c;
+/** Black or white, whichever is more legible on the given colour (WCAG relative luminance). */
+export function textOn(fill: string): string {
+  const c = parseColor(fill)?.rgb();
+  if (!c) return '#000000';
+  const channel = (v: number) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  // contrast with black (L + 0.05) / 0.05 vs with white 1.05 / (L + 0.05): equal at L ≈ 0.179
+  return luminance > 0.179 ? '#000000' : '#ffffff';
+}
 
 const combine: Record<NonNullable<NodeOverlay['aggregate']>, (v: number[]) => number> = {
   sum: (v) => v.reduce((a, b) => a + b, 0),
@@ -51,14 +62,16 @@ export function overlayView(view: ViewGraph, model: GraphModel, overlay: NodeOve
   const color = overlay.color ?? interpolateViridis;
   const format = overlay.format ?? shortNumber;
   const span = domain[1] - domain[0];
+  const fill = value.map((v) =>
+    v === null || !Number.isFinite(v)
+      ? null
+      : color(span > 0 ? Math.min(1, Math.max(0, (v - domain[0]) / span)) : 0.5),
+  );
   return {
     value,
     domain,
-    fill: value.map((v) =>
-      v === null || !Number.isFinite(v)
-        ? null
-        : translucent(color(span > 0 ? Math.min(1, Math.max(0, (v - domain[0]) / span)) : 0.5)),
-    ),
+    fill,
+    text: fill.map((f) => (f === null ? null : textOn(f))),
     label: value.map((v) => (v === null ? null : format(v))),
   };
 }
@@ -66,5 +79,5 @@ export function overlayView(view: ViewGraph, model: GraphModel, overlay: NodeOve
 /** A CSS gradient of the overlay's colour scale, for the legend. */
 export function overlayRamp(overlay: NodeOverlay): string {
   const color = overlay.color ?? interpolateViridis;
-  return `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => translucent(color(t))).join(', ')})`;
+  return `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => color(t)).join(', ')})`;
 }

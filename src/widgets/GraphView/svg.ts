@@ -93,12 +93,12 @@ export function sceneToSvg(scene: Scene, palette: Palette, state: DrawState, tit
     const lines = linesOf(node);
     const cx = n(scene.x[i]);
     out.push(
-      `<text x="${cx}" y="${n(y + BOX.padY + BOX.title.line / 2)}" text-anchor="middle" dominant-baseline="middle" ${title12} fill="${palette.text}">${escape(lines[0].text)}</text>`,
+      `<text x="${cx}" y="${n(y + BOX.padY + BOX.title.line / 2)}" text-anchor="middle" dominant-baseline="middle" ${title12} fill="${state.overlayText?.[i] ?? palette.text}">${escape(lines[0].text)}</text>`,
     );
     for (let l = 1; l < lines.length; l++) {
       const ly = y + BOX.padY + BOX.title.line + (l - 0.5) * BOX.small.line;
       out.push(
-        `<text x="${cx}" y="${n(ly)}" text-anchor="middle" dominant-baseline="middle" ${small} fill="${palette.muted}">${escape(lines[l].text)}</text>`,
+        `<text x="${cx}" y="${n(ly)}" text-anchor="middle" dominant-baseline="middle" ${small} fill="${state.overlayText?.[i] ?? palette.muted}">${escape(lines[l].text)}</text>`,
       );
     }
     const badge = state.overlayLabel?.[i];
