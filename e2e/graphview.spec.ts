@@ -57,6 +57,24 @@ test('select with the keyboard, inspect, search, fit, collapse and export', asyn
   expect(v.x + width * v.k).toBeLessThanOrEqual(box.width + 1);
   expect(v.y + height * v.k).toBeLessThanOrEqual(box.height + 1);
 
+  // the mouse wheel zooms about the pointer, a drag pans
+  const fitted = await viewport(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(async () => (await viewport(page)).k).toBeGreaterThan(fitted.k);
+  const zoomed = await viewport(page);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2 + 50, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await viewport(page)).x).toBeCloseTo(zoomed.x + 100, 0);
+
+  // Esc clears the selection and lets Tab leave the graph
+  await canvas.focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('announcement')).toHaveText('');
+  await page.keyboard.press('Tab');
+  await expect(canvas).not.toBeFocused();
+
   // collapsing the repeated blocks leaves far fewer boxes; expanding restores them
   const before = (await lastLayout(page)).boxes;
   await page.getByRole('button', { name: 'Collapse blocks' }).click();
