@@ -146,6 +146,32 @@ describe('drawScene', () => {
   });
 });
 
+describe('drawScene far out', () => {
+  it('draws boxes sharing a pixel once and skips sub-pixel edges, yet counts every box as drawn', () => {
+    const { scene } = sceneOf(3000);
+    const n = scene.x.length;
+    const { ctx, calls } = recorder();
+    let segments = 0;
+    ctx.lineTo = () => void segments++;
+    const fit = fitViewport(scene, screen);
+    const stats = drawScene(ctx, scene, fit, screen, palette, noMarks(n));
+    const rects = [...calls.rects.values()].reduce((a, b) => a + b, 0);
+    expect(stats.nodes).toBe(n);
+    expect(rects).toBeGreaterThan(0);
+    expect(rects).toBeLessThan(n);
+    // every pixel holding a box got one
+    const pixels = new Set(
+      Array.from(
+        { length: n },
+        (_, i) => `${Math.round(scene.x[i] * fit.k)},${Math.round(scene.y[i] * fit.k)}`,
+      ),
+    );
+    expect(rects).toBeGreaterThanOrEqual(pixels.size);
+    expect(stats.edges).toBeLessThan(scene.view.edges.length);
+    expect(segments).toBeGreaterThan(0);
+  });
+});
+
 describe('drawScene with an overlay', () => {
   it('writes box text in the colour chosen for the overlay fill', () => {
     const { scene } = sceneOf(40);

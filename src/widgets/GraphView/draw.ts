@@ -163,12 +163,19 @@ export function drawScene(
   const curved = detail !== 'overview';
   const visibleEdges: number[] = [];
   const selectedEdges: number[] = [];
+  // Far out, an edge shorter than a pixel is hidden by the specks of its boxes: skip it.
+  const minExtent = detail === 'overview' ? px : 0;
   for (let e = 0; e < edges.length; e++) {
     if (!edgeVisible(scene, e, r)) continue;
     if (edges[e].from === state.selected || edges[e].to === state.selected) selectedEdges.push(e);
-    else visibleEdges.push(e);
+    else if (
+      scene.edgeBox[4 * e + 2] - scene.edgeBox[4 * e] >= minExtent ||
+      scene.edgeBox[4 * e + 3] - scene.edgeBox[4 * e + 1] >= minExtent
+    )
+      visibleEdges.push(e);
   }
-  ctx.lineWidth = (detail === 'overview' ? 1 : 1.25) * px;
+  // below one device pixel, canvas draws strokes as fast anti-aliased hairlines
+  ctx.lineWidth = (detail === 'overview' ? 0.9 / dpr : 1.25) * px;
   ctx.strokeStyle = palette.edge;
   ctx.beginPath();
   for (const e of visibleEdges) traceEdge(ctx, scene, e, curved);
@@ -208,14 +215,22 @@ export function drawScene(
   for (const [fill, group] of byFill) {
     ctx.fillStyle = fill;
     ctx.beginPath();
-    if (detail === 'overview')
+    if (detail === 'overview') {
+      // Keep far-away boxes at least a pixel; boxes that fall on the same pixel are drawn once.
+      const specks = new Set<number>();
       for (const i of group) {
-        // keep far-away boxes at least a pixel
         const w = Math.max(scene.w[i], px);
         const h = Math.max(scene.h[i], px);
+        if (w * k < 2 && h * k < 2) {
+          const sx = Math.round(scene.x[i] * k);
+          const sy = Math.round(scene.y[i] * k);
+          const speck = sx * 1_000_003 + sy;
+          if (specks.has(speck)) continue;
+          specks.add(speck);
+        }
         ctx.rect(scene.x[i] - w / 2, scene.y[i] - h / 2, w, h);
       }
-    else for (const i of group) ring(ctx, scene, i, 0, rounded);
+    } else for (const i of group) ring(ctx, scene, i, 0, rounded);
     ctx.fill();
   }
   if (detail !== 'overview') {
