@@ -166,7 +166,8 @@ export function GraphView(props: GraphViewProps) {
   useEffect(() => () => client.dispose(), [client]);
   const [attempt, setAttempt] = useState(0);
   const layout = useLayout(view, measure, client, attempt);
-  const scene = layout.scene;
+  // The last layout stays on screen while the next one runs, unless it is of another graph.
+  const scene = layout.scene?.view.model === model ? layout.scene : null;
 
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   useLayoutEffect(() => {
@@ -427,7 +428,8 @@ export function GraphView(props: GraphViewProps) {
 
   const tabReleased = useRef(false);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.ctrlKey || e.metaKey || e.altKey || !scene || !viewport) return;
+    // keys belong to the canvas itself, not to the buttons shown over it (Cancel, Retry)
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey || !scene || !viewport) return;
     const step = e.shiftKey ? 4 * PAN_STEP : PAN_STEP;
     const key = e.key;
     if (key !== 'Tab') tabReleased.current = false;

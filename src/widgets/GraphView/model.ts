@@ -33,6 +33,8 @@ export interface ViewEdge {
 }
 
 export interface ViewGraph {
+  /** The model this view was built from (node and block refs index into it). */
+  model: GraphModel;
   nodes: ViewNode[];
   edges: ViewEdge[];
   /** View node index by key; keys of graph nodes inside a collapsed block map to the block's box. */
@@ -223,7 +225,7 @@ export function buildView(
     const from = source(v.name);
     if (from >= 0) connect(from, outputStart + i, v.name);
   });
-  return { nodes, edges, indexOf };
+  return { model, nodes, edges, indexOf };
 }
 
 /** Initializers read by a graph node, with their input position. */
