@@ -94,6 +94,8 @@ export interface GraphViewProps {
   onViewportChange?: (viewport: Viewport) => void;
   /** Blocks collapsed at first: none, all, or all when the graph has more than 1,500 nodes (default). */
   initialCollapse?: 'none' | 'all' | 'auto';
+  /** First view: the whole graph ('fit'), or its top at a readable zoom when the whole would be specks ('auto'). */
+  initialView?: 'auto' | 'fit';
   /** CSS height of the drawing area. */
   height?: string;
   showInspector?: boolean;
@@ -126,6 +128,7 @@ export function GraphView(props: GraphViewProps) {
     highlights,
     overlay,
     initialCollapse = 'auto',
+    initialView = 'auto',
     height = '32rem',
     showInspector = true,
   } = props;
@@ -261,7 +264,7 @@ export function GraphView(props: GraphViewProps) {
     if (fittedModel.current !== model || !viewport) {
       fittedModel.current = model;
       anchor.current = null;
-      setViewport(initialViewport(scene, size));
+      setViewport(initialView === 'fit' ? fitViewport(scene, size) : initialViewport(scene, size));
       return;
     }
     if (anchor.current) {
