@@ -119,6 +119,24 @@ describe('layeredLayout', () => {
     expect(r.stats.dummies).toBe(0);
   });
 
+  it('pulls a constant chain (Constant → Unsqueeze → a late Concat) down as a whole', () => {
+    // chain 0 → … → 6; constant 7 → unsqueeze 8 → node 6
+    const chain: [number, number][] = [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+    ];
+    const r = layeredLayout(graph(9, [...chain, [7, 8], [8, 6]]));
+    expect([r.layer[7], r.layer[8]]).toEqual([4, 5]);
+    expect(r.stats.dummies).toBe(0);
+    // a branch off the main path (1 → 9 → 6) stays where it starts: node 1 also feeds the chain
+    const branch = layeredLayout(graph(10, [...chain, [1, 9], [9, 6]]));
+    expect(branch.layer[9]).toBe(2);
+  });
+
   it('lays out a cycle by reversing one edge, and returns that edge in its own direction', () => {
     const r = layeredLayout(
       graph(3, [

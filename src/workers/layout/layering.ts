@@ -1,7 +1,8 @@
 // Phase 1 of the layered (Sugiyama) layout: make the graph acyclic and give every node a layer such that
 // each edge points to a lower layer. Longest-path layering from the sources (Eades & Sugiyama), then nodes
-// without predecessors (graph inputs, Constant nodes) are moved down to just above their first consumer,
-// so a constant feeding a late Reshape does not drag a long edge down the whole drawing.
+// that only feed something far below (graph inputs, Constant nodes and chains of them) are moved down to
+// just above their first consumer, so a constant feeding a late Reshape does not drag a long edge down the
+// whole drawing.
 import { adjacency } from './csr';
 
 export interface Layering {
@@ -76,12 +77,24 @@ export function assignLayers(n: number, from: Int32Array, to: Int32Array): Layer
     }
   }
 
-  // Sources sit right above their highest consumer instead of at the top.
-  for (let v = 0; v < n; v++) {
-    if (indegree[v] !== 0 || out.start[v] === out.start[v + 1]) continue;
-    let lowest = Infinity;
-    for (let i = out.start[v]; i < out.start[v + 1]; i++) lowest = Math.min(lowest, layer[dst[out.ids[i]]]);
-    layer[v] = lowest - 1;
+  // Pull nodes down to just above their highest consumer when nothing else holds them up: sources (graph
+  // inputs, Constant nodes) and nodes whose every input comes from a node feeding only them (a Constant →
+  // Unsqueeze → … chain computing a Reshape target). In reverse topological order, so consumers are final
+  // and a chain follows its end down.
+  const inEdges = adjacency(n, dst);
+  const outdegree = new Int32Array(n);
+  for (let e = 0; e < src.length; e++) outdegree[src[e]]++;
+  for (let k = tail - 1; k >= 0; k--) {
+    const v = order[k];
+    if (out.start[v] === out.start[v + 1]) continue;
+    let target = Infinity;
+    for (let i = out.start[v]; i < out.start[v + 1]; i++)
+      target = Math.min(target, layer[dst[out.ids[i]]] - 1);
+    if (target <= layer[v]) continue;
+    let free = true;
+    for (let i = inEdges.start[v]; i < inEdges.start[v + 1] && free; i++)
+      free = outdegree[src[inEdges.ids[i]]] === 1;
+    if (free) layer[v] = target;
   }
 
   let layerCount = 0;

@@ -102,7 +102,7 @@ export function assignX(
   const pull = (v: number, start: Int32Array, ids: Int32Array, other: Int32Array, beyond: Int32Array) => {
     for (let k = start[v]; k < start[v + 1]; k++) {
       const u = other[ids[k]];
-      const w = segmentWeight(u, v, realCount) * (free(u, beyond) ? 0.05 : 1);
+      const w = segmentWeight(u, v, realCount) * (free(u, beyond) ? 0.001 : 1);
       sum += w * x[u];
       total += w;
     }
@@ -122,7 +122,7 @@ export function assignX(
       // to the nodes of the main path it shares a target with
       const leaf = free(v, inEdges.start) || free(v, outEdges.start);
       target[i] = (total > 0 ? sum / total : x[v]) - offset[i];
-      weight[i] = total > 0 ? total * (leaf ? 0.05 : 1) : 1e-3;
+      weight[i] = total > 0 ? total * (leaf ? 0.001 : 1) : 1e-3;
     }
     isotonic(target, weight, y, n, scratch);
     for (let i = 0; i < n; i++) x[layer[i]] = y[i] + offset[i];
