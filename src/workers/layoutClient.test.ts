@@ -107,3 +107,15 @@ describe('LayoutClient', () => {
     expect(workers[0].terminated).toBe(true);
   });
 });
+
+describe('handleLayoutRequest', () => {
+  it('answers a message that is not a layout request with an error instead of throwing', () => {
+    const posted: LayoutResponse[] = [];
+    handleLayoutRequest(null as unknown as LayoutRequest, (m) => posted.push(m));
+    handleLayoutRequest({ type: 'PING', id: 4 } as unknown as LayoutRequest, (m) => posted.push(m));
+    expect(posted).toEqual([
+      { type: 'LAYOUT_ERROR', id: null, message: 'not a layout request' },
+      { type: 'LAYOUT_ERROR', id: 4, message: 'not a layout request' },
+    ]);
+  });
+});

@@ -26,11 +26,12 @@ export function handleLayoutRequest(
   request: LayoutRequest,
   post: (message: LayoutResponse, transfer?: ArrayBuffer[]) => void,
 ): void {
-  const { id } = request;
   if (request?.type !== 'LAYOUT_REQ') {
+    const id = (request as { id?: unknown } | null)?.id;
     post({ type: 'LAYOUT_ERROR', id: typeof id === 'number' ? id : null, message: 'not a layout request' });
     return;
   }
+  const { id } = request;
   let lastPosted = -1;
   try {
     const result = layeredLayout(request.input, request.options, (phase, fraction) => {
