@@ -6,12 +6,16 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   web: async () => (await import('./web')).default(),
   interpreter: async () => (await import('./interpreter')).default(),
   kernels: async () => (await import('./kernels')).default(),
+  graphview: async () => (await import('./graphview')).default(),
 };
 
 async function main() {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !(w in benchmarks));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`,
+    );
   for (const name of wanted.length ? wanted : Object.keys(benchmarks)) {
     const bench = await benchmarks[name]();
     console.log(`\n## ${name}: ${bench.title}`);

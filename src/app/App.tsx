@@ -25,6 +25,12 @@ const router = createBrowserRouter([
         // first paint waits for the lesson module, so the page appears once, complete
         hydrateFallbackElement: null,
       },
+      // hidden test page for the graph view (e2e, benchmarks): not in the contents, loaded only here
+      {
+        path: 'dev/graph-view',
+        lazy: () => import('./routes/DevGraphView').then((m) => ({ Component: m.DevGraphView })),
+        hydrateFallbackElement: null,
+      },
       { path: '*', element: <LayoutNotFound /> },
     ],
   },
