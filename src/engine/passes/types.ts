@@ -1,0 +1,58 @@
+// The contract of graph-optimization passes (chapter 4). A pass is data-driven: `match` finds the next place
+// it applies (pure, bails out quietly on anything unsupported), `apply` rewrites the graph there and returns
+// what it did as a Rewrite. The pipeline records every Rewrite so the UI can replay the optimization one
+// rewrite or one pass at a time, and map a fused node back to the nodes it replaced.
+import type { Graph, Model } from '../ir/graph';
+
+export type PassLevel = 'basic' | 'extended' | 'all';
+
+/** Pass names, as the lessons and the CLI's --passes use them. */
+export const PASS_NAMES = [
+  // basic
+  'eliminate-redundant',
+  'dead-code',
+  'constant-folding',
+  'cse',
+  // extended
+  'fold-batchnorm',
+  'fold-affine',
+  'fuse-activation',
+  'matmul-add-to-gemm',
+  'transpose-cancel',
+  'reshape-merge',
+  'activation-after-pool',
+  // all
+  'layout-nhwc',
+] as const;
+
+export type PassName = (typeof PASS_NAMES)[number];
+
+/** One rewrite of the graph by a pass. Node names refer to the graph before (removed) and after (added). */
+export interface Rewrite {
+  pass: PassName;
+  /** One line saying what was done, e.g. "folded BatchNormalization bn1 into Conv conv1". */
+  summary: string;
+  removed: string[];
+  added: string[];
+  /** Nodes kept but changed in place (new attributes or inputs), e.g. a Conv whose weights absorbed a BN. */
+  changed: string[];
+  /** For each added or changed node, the original nodes it stands for (a fused node → its parts). */
+  origins: Record<string, string[]>;
+}
+
+export interface PassContext {
+  model: Model;
+  /** Largest tensor (elements) constant folding may create. */
+  maxFoldedElements: number;
+  /** Export fused nodes as onnxruntime contrib ops (com.microsoft FusedConv/FusedGemm) or keep standard ONNX. */
+  contribOps: boolean;
+}
+
+export interface Pass<M = unknown> {
+  name: PassName;
+  level: PassLevel;
+  /** The next place the pass applies, or null when there is none. Must not modify the graph. */
+  match(graph: Graph, ctx: PassContext): M | null;
+  /** Rewrites the graph at the match (in place) and says what it did. */
+  apply(graph: Graph, match: M, ctx: PassContext): Rewrite;
+}
