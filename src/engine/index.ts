@@ -14,3 +14,4 @@ export * from './ir/topo';
 export * from './ir/graphIndex';
 export * from './ir/validate';
 export * from './ir/edit';
+export * from './ir/infer';

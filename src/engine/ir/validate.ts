@@ -188,7 +188,7 @@ function checkGraph(
           value: name,
           message: `${label(node, i)} (${node.opType}) reads "${name}", which is no graph input, no initializer and no node's output`,
         });
-    if (opsets && !(node.domain in opsets))
+    if (opsets && !Object.hasOwn(opsets, node.domain))
       add({
         code: 'missing-opset',
         node: label(node, i),
