@@ -210,7 +210,7 @@ describe('inferShapes', () => {
       }),
     );
     const r = inferShapes(model, options);
-    expect(Array.from(r.constants.get('rc')!.data)).toEqual([0, 3]);
+    expect(Array.from(r.constants.get('rc')!.data as Float32Array)).toEqual([0, 3]);
     expect(r.constantValues.has('noise')).toBe(false);
     expect(r.constants.has('big')).toBe(false);
     expect(r.constantValues).toEqual(new Set(['c', 'rc', 'big', 'rbig']));
