@@ -15,3 +15,4 @@ export * from './ir/graphIndex';
 export * from './ir/validate';
 export * from './ir/edit';
 export * from './ir/infer';
+export * from './ir/cost';

@@ -31,13 +31,10 @@ export interface Issue {
  * by op type of the default domain: values declared with different element types there cannot be valid.
  * 'all' means every input.
  */
+// prettier-ignore
 const SAME_DTYPE_INPUTS = new Map<string, 'all' | number[][]>([
-  ...['Add', 'Sub', 'Mul', 'Div', 'Mod', 'Sum', 'Max', 'Min', 'Mean', 'Concat'].map(
-    (op) => [op, 'all'] as const,
-  ),
-  ...['Equal', 'Less', 'Greater', 'LessOrEqual', 'GreaterOrEqual', 'And', 'Or', 'Xor'].map(
-    (op) => [op, 'all'] as const,
-  ),
+  ...['Add', 'Sub', 'Mul', 'Div', 'Mod', 'Sum', 'Max', 'Min', 'Mean', 'Concat'].map((op) => [op, 'all'] as const),
+  ...['Equal', 'Less', 'Greater', 'LessOrEqual', 'GreaterOrEqual', 'And', 'Or', 'Xor'].map((op) => [op, 'all'] as const),
   ['MatMul', [[0, 1]]],
   ['Gemm', [[0, 1, 2]]],
   ['Conv', [[0, 1, 2]]],
@@ -48,42 +45,12 @@ const SAME_DTYPE_INPUTS = new Map<string, 'all' | number[][]>([
   ['LayerNormalization', [[0, 1, 2]]],
   ['InstanceNormalization', [[0, 1, 2]]],
   // opset 15 lets X, scale/bias and mean/var differ (T, T1, T2)
-  [
-    'BatchNormalization',
-    [
-      [1, 2],
-      [3, 4],
-    ],
-  ],
+  ['BatchNormalization', [[1, 2], [3, 4]]],
   ['DequantizeLinear', [[0, 2]]],
-  [
-    'ConvInteger',
-    [
-      [0, 2],
-      [1, 3],
-    ],
-  ],
-  [
-    'MatMulInteger',
-    [
-      [0, 2],
-      [1, 3],
-    ],
-  ],
-  [
-    'QLinearConv',
-    [
-      [0, 2],
-      [3, 5],
-    ],
-  ],
-  [
-    'QLinearMatMul',
-    [
-      [0, 2],
-      [3, 5],
-    ],
-  ],
+  ['ConvInteger', [[0, 2], [1, 3]]],
+  ['MatMulInteger', [[0, 2], [1, 3]]],
+  ['QLinearConv', [[0, 2], [3, 5]]],
+  ['QLinearMatMul', [[0, 2], [3, 5]]],
 ]);
 
 function sameDtypeGroups(node: Node): number[][] {
