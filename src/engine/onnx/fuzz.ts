@@ -107,7 +107,8 @@ const STRUCTURAL: Record<string, ModelMutation> = {
     const withAttributes = nodesOf(m).filter((n) => n.attribute?.length);
     if (!withAttributes.length) return null;
     const a = pick(random, pick(random, withAttributes).attribute!);
-    a.type = pick(random, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 99]);
+    // 99 is no AttributeType: the enum is open on the wire
+    a.type = pick(random, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 99]) as P.AttributeProto.AttributeType;
     return `attribute "${a.name}" type → ${a.type}`;
   },
   absurdAttributeValues(m, random) {
