@@ -111,6 +111,19 @@ describe('modelCost, checked against hand-computed figures', () => {
     ]);
   });
 
+  it('counts tensors as parameters, not single numbers (Clip bounds) or int64 shapes', () => {
+    const clip = single(makeNode('Clip', ['x', 'lo', 'hi'], ['y']), [4], { lo: [], hi: [1] }, [4]);
+    expect([clip.params, clip.weightBytes, clip.graph.params, clip.graph.weightBytes]).toEqual([0, 8, 0, 8]);
+    const graph = makeGraph({
+      nodes: [makeNode('Reshape', ['x', 'shape'], ['y'])],
+      inputs: [typedValue('x', 'float32', [2, 3])],
+      outputs: [typedValue('y', 'float32', [3, 2])],
+      initializers: { shape: zeros('int64', [2]) },
+    });
+    const model = makeModel(graph);
+    expect(modelCost(model, inferShapes(model, noOps))).toMatchObject({ params: 0, weightBytes: 16 });
+  });
+
   it('marks a node incomplete when a shape it needs is unknown', () => {
     const c = single(makeNode('Conv', ['x', 'W'], ['y']), [1, 3, '?', 8], { W: [4, 3, 1, 1] }, [
       1,

@@ -28,7 +28,7 @@ export interface CostOptions {
 export interface NodeCost {
   node: string;
   opType: string;
-  /** Elements of the constant inputs of a weight dtype (see PARAMETER_DTYPES). */
+  /** Elements of the parameter tensors among the constant inputs (see isParameter). */
   params: number;
   macs: number;
   flops: number;
@@ -46,9 +46,9 @@ export interface NodeCost {
 
 export interface GraphCost {
   nodes: NodeCost[];
-  /** Elements of the weights stored in the model (initializers and Constant values of a weight dtype), each once. */
+  /** Elements of the parameter tensors stored in the model (initializers and Constant values), each counted once. */
   params: number;
-  /** Bytes of those weights. */
+  /** Bytes of all the constants stored in the model. */
   weightBytes: number;
   macs: number;
   flops: number;
@@ -64,10 +64,13 @@ export interface GraphCost {
 
 const words = (list: string) => list.trim().split(/\s+/);
 
-/** Element types of weights; int64/uint64 (shapes, axes, indices), bool and string tensors are not parameters. */
-const PARAMETER_DTYPES = new Set(
-  words('float32 float16 float64 int8 uint8 int16 uint16 int32 uint32') as DType[],
-);
+/**
+ * A parameter is a constant tensor of a weight element type with more than one element. Single numbers are
+ * hyper-parameters (Clip bounds, a divisor, an epsilon) and int64/uint64 tensors are shapes, axes or indices;
+ * bool and string tensors are masks and labels. (A learned scalar, such as a one-slope PReLU, is missed: rare.)
+ */
+const isParameter = (dtype: DType, elements: number) => elements > 1 && WEIGHT_DTYPES.has(dtype);
+const WEIGHT_DTYPES = new Set<string>(words('float32 float16 float64 int8 uint8 int16 uint16 int32 uint32'));
 
 const one = (op: string) => [op, 1] as const;
 
@@ -203,7 +206,8 @@ export function modelCost(
       if (inference.constantValues.has(name)) {
         cost.weightBytes += bytesOf(name, complete);
         const type = inference.types.get(name);
-        if (type && PARAMETER_DTYPES.has(type.dtype)) cost.params += product(dimsOf(name, complete) ?? [0]);
+        const elements = product(dimsOf(name, complete) ?? [0]);
+        if (type && isParameter(type.dtype, elements)) cost.params += elements;
       } else cost.inputBytes += bytesOf(name, complete);
     }
     for (const name of node.outputs) if (name) cost.outputBytes += bytesOf(name, complete);
@@ -243,7 +247,7 @@ export function modelCost(
   let weightBytes = 0;
   const stored = (dtype: DType, elements: number) => {
     weightBytes += elements * BYTES_PER_ELEMENT[dtype];
-    if (PARAMETER_DTYPES.has(dtype)) params += elements;
+    if (isParameter(dtype, elements)) params += elements;
   };
   for (const t of model.graph.initializers.values()) stored(t.dtype, product(t.dims));
   for (const node of model.graph.nodes) {

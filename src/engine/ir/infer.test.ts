@@ -177,7 +177,7 @@ describe('inferShapes', () => {
     );
     const r = inferShapes(model, options);
     expect(r.errors).toEqual([
-      { node: 'bad_add', opType: 'Add', message: 'Add of float32 and int64 (node bad_add)' },
+      { node: 'bad_add', opType: 'Add', message: 'Add of float32 and int64 (node bad_add)', code: 'invalid' },
     ]);
     expect(r.types.get('a')).toBeNull();
     expect(r.types.get('b')).toEqual(type('float32', [2]));

@@ -2,7 +2,7 @@
 // the types of its outputs, so that every edge of a model can be labelled with its shape. Values that can be
 // computed before running (initializers, Constant nodes, and small chains such as Shape → Gather → Concat
 // feeding a Reshape) are computed with the operators' own `run` and handed to `infer` as constants.
-import { ModelError } from '../errors';
+import { ModelError, type ModelErrorCode } from '../errors';
 import { lookupOp } from '../ops/registry';
 import type { OpContext, OpDef } from '../ops/types';
 import type { Dim, Graph, Model, Node, TypeInfo } from './graph';
@@ -43,6 +43,11 @@ export interface NodeProblem {
   message: string;
 }
 
+export interface OperatorError extends NodeProblem {
+  /** 'invalid' for a model that is wrong, 'unsupported' for one the engine cannot handle (see ModelErrorCode). */
+  code: ModelErrorCode;
+}
+
 export interface ShapeInference {
   /** The type of every value of the top-level graph (null when unknown). Symbolic dims keep their names. */
   types: Map<string, TypeInfo | null>;
@@ -53,7 +58,7 @@ export interface ShapeInference {
   /** Nodes whose operator is not implemented here: their outputs keep the declared type, if any, or stay unknown. */
   unknownOps: NodeProblem[];
   /** Nodes whose operator rejected its inputs (a ModelError from infer or from folding). */
-  errors: NodeProblem[];
+  errors: OperatorError[];
   /** Values whose type declared in the file disagrees with the inferred one. */
   conflicts: TypeConflict[];
 }
@@ -128,7 +133,11 @@ export function inferShapes(model: Model, { lookup = lookupOp }: InferOptions = 
         result.unknownOps.push(
           problem(`${node.domain ? `${node.domain}::` : ''}${node.opType} is not implemented here`),
         );
-      else result.errors.push(problem(`the model imports no opset for domain "${node.domain}"`));
+      else
+        result.errors.push({
+          ...problem(`the model imports no opset for domain "${node.domain}"`),
+          code: 'invalid',
+        });
       setOutputs([]);
       continue;
     }
@@ -145,7 +154,7 @@ export function inferShapes(model: Model, { lookup = lookupOp }: InferOptions = 
       outputTypes = op.infer(ctx, inputTypes, known);
     } catch (e) {
       if (!(e instanceof ModelError)) throw e;
-      result.errors.push(problem(e.message));
+      result.errors.push({ ...problem(e.message), code: e.code });
       setOutputs([]);
       continue;
     }
@@ -182,7 +191,7 @@ export function inferShapes(model: Model, { lookup = lookupOp }: InferOptions = 
       op.run(ctx, inputs).forEach((t, i) => node.outputs[i] && constants.set(node.outputs[i], t));
     } catch (e) {
       if (!(e instanceof ModelError)) throw e;
-      result.errors.push(problem(e.message));
+      result.errors.push({ ...problem(e.message), code: e.code });
     }
   }
   return result;
