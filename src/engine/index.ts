@@ -16,3 +16,4 @@ export * from './ir/validate';
 export * from './ir/edit';
 export * from './ir/infer';
 export * from './ir/cost';
+export * from './ir/summary';
