@@ -2,7 +2,9 @@
 // Each benchmark lives in scripts/bench/<name>.ts and is listed once below.
 import type { Benchmark } from './harness';
 
-const benchmarks: Record<string, () => Promise<Benchmark>> = {};
+const benchmarks: Record<string, () => Promise<Benchmark>> = {
+  web: async () => (await import('./web')).default(),
+};
 
 async function main() {
   const wanted = process.argv.slice(2);

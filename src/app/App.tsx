@@ -1,7 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout';
 import { Home } from './routes/Home';
-import { Lesson } from './routes/Lesson';
+import { Lesson, LessonLoadError, lessonLoader } from './routes/Lesson';
 import { NotFound, NotFoundInLayout } from './routes/NotFound';
 import { RootRedirect } from './routes/RootRedirect';
 import { useLang } from '../ui/i18n';
@@ -17,7 +17,14 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Home /> },
-      { path: ':chapter/:lesson', element: <Lesson /> },
+      {
+        path: ':chapter/:lesson',
+        element: <Lesson />,
+        loader: lessonLoader,
+        errorElement: <LessonLoadError />,
+        // first paint waits for the lesson module, so the page appears once, complete
+        hydrateFallbackElement: null,
+      },
       { path: '*', element: <LayoutNotFound /> },
     ],
   },

@@ -1,6 +1,6 @@
 // The page frame: header (language, theme, presenter), course contents, notices and shortcuts.
 import { useEffect, useMemo, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
 import { LangContext, isLang, useStrings, type Lang } from '../ui/i18n';
 import {
   dismissNotice,
@@ -37,6 +37,7 @@ function Frame({ lang }: { lang: Lang }) {
   const theme = usePlayground((s) => s.theme) ?? 'light';
   const presenter = usePlayground((s) => s.presenter);
   const notice = usePlayground((s) => s.notice);
+  const navigating = useNavigation().state === 'loading';
   const [menuOpen, setMenuOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
@@ -72,6 +73,7 @@ function Frame({ lang }: { lang: Lang }) {
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
+      {navigating && <div className="route-progress" role="progressbar" aria-label={t.loading} />}
       <header className="topbar">
         <button
           type="button"
@@ -92,7 +94,7 @@ function Frame({ lang }: { lang: Lang }) {
             to={otherLangPath(pathname, other)}
             hrefLang={other}
             lang={other === 'zh' ? 'zh-CN' : 'en'}
-            aria-label={t.switchLanguageLabel}
+            title={t.switchLanguageLabel}
             data-testid="lang-switch"
           >
             {t.switchLanguage}

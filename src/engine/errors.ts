@@ -8,6 +8,9 @@ export interface ModelErrorLocation {
   field?: string;
   /** Byte offset in the file, when known. */
   offset?: number;
+  /** Line and column (1-based) in a text (the ONNX text syntax). */
+  line?: number;
+  column?: number;
 }
 
 export type ModelErrorCode =
@@ -23,6 +26,7 @@ export class ModelError extends Error {
 
   constructor(code: ModelErrorCode, message: string, where: ModelErrorLocation = {}) {
     const at = [
+      where.line !== undefined ? `line ${where.line}, column ${where.column}` : '',
       where.node !== undefined ? `node ${where.node}` : '',
       where.field ?? '',
       where.offset !== undefined ? `byte ${where.offset}` : '',

@@ -17,3 +17,5 @@ export * from './ir/edit';
 export * from './ir/infer';
 export * from './ir/cost';
 export * from './ir/summary';
+export { parseModelText } from './onnx/text/parse';
+export { printModelText, type PrintOptions } from './onnx/text/print';

@@ -1,67 +1,63 @@
 // One lesson: header with objectives, the MDX body with its widgets, prev/next links.
-import { useEffect, useState, type ComponentType } from 'react';
-import { Link, useParams } from 'react-router';
-import { useLang, useStrings } from '../../ui/i18n';
+// The MDX module is fetched by the route loader, so the page renders once, complete (no layout shift).
+import { useEffect, type ComponentType } from 'react';
+import { Link, useLoaderData, useRevalidator, useRouteError, type LoaderFunctionArgs } from 'react-router';
+import { isLang, useLang, useStrings } from '../../ui/i18n';
 import { markVisited } from '../../store/playground';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { LessonContext } from '../../ui/LessonContext';
 import { findLesson, lessonKey, lessonPath, loadLesson, neighbours, type LessonRef } from '../course';
 import { mdxComponents } from '../mdxComponents';
-import { LessonContext } from '../../ui/LessonContext';
 import { appStrings } from '../strings';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { NotFoundInLayout } from './NotFound';
 
 type Body = ComponentType<{ components?: Record<string, unknown> }>;
-type LoadState = { status: 'loading' } | { status: 'ready'; Body: Body } | { status: 'error'; error: Error };
+type LessonData = { ref: LessonRef; Body: Body } | null;
+
+export async function lessonLoader({ params }: LoaderFunctionArgs): Promise<LessonData> {
+  const ref = findLesson(params.chapter ?? '', params.lesson ?? '');
+  if (!ref || !isLang(params.lang)) return null;
+  const mod = await loadLesson(ref, params.lang);
+  return { ref, Body: mod.default };
+}
 
 export function Lesson() {
   const lang = useLang();
-  const { chapter = '', lesson = '' } = useParams();
-  const ref = findLesson(chapter, lesson);
-  if (!ref) return <NotFoundInLayout lang={lang} />;
-  return <LessonPage key={`${lang}/${lessonKey(ref)}`} lessonRef={ref} />;
+  const data = useLoaderData() as LessonData;
+  if (!data) return <NotFoundInLayout lang={lang} />;
+  return <LessonPage key={`${lang}/${lessonKey(data.ref)}`} lessonRef={data.ref} Body={data.Body} />;
 }
 
-function LessonPage({ lessonRef: ref }: { lessonRef: LessonRef }) {
-  const lang = useLang();
+function LoadFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const t = useStrings(appStrings);
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const { prev, next } = neighbours(ref);
-  const key = lessonKey(ref);
-  useDocumentTitle(`${ref.lesson.title[lang]} · ${t.siteName}`);
-
-  useEffect(() => {
-    markVisited(key);
-  }, [key]);
-  useEffect(() => {
-    let live = true;
-    loadLesson(ref, lang).then(
-      (mod) => live && setState({ status: 'ready', Body: mod.default }),
-      (error: Error) => live && setState({ status: 'error', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [ref, lang, attempt]);
-
-  const failure = (error: Error, reset?: () => void) => (
+  return (
     <div className="callout warning" role="alert">
       <p>{t.loadError}</p>
-      <pre>{error.message}</pre>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          reset?.();
-          setState({ status: 'loading' });
-          setAttempt((a) => a + 1);
-        }}
-      >
+      <pre>{error instanceof Error ? error.message : String(error)}</pre>
+      <button type="button" className="button" onClick={onRetry}>
         {t.retry}
       </button>
     </div>
   );
+}
+
+/** Shown when the lesson's module cannot be fetched (offline, a stale deployment). */
+export function LessonLoadError() {
+  const error = useRouteError();
+  const { revalidate } = useRevalidator();
+  return <LoadFailure error={error} onRetry={() => void revalidate()} />;
+}
+
+function LessonPage({ lessonRef: ref, Body }: { lessonRef: LessonRef; Body: Body }) {
+  const lang = useLang();
+  const t = useStrings(appStrings);
+  const { prev, next } = neighbours(ref);
+  const key = lessonKey(ref);
+  useDocumentTitle(`${ref.lesson.title[lang]} · ${t.siteName}`);
+  useEffect(() => {
+    markVisited(key);
+  }, [key]);
 
   return (
     <article className="lesson" data-testid="lesson" data-lesson={key}>
@@ -84,17 +80,9 @@ function LessonPage({ lessonRef: ref }: { lessonRef: LessonRef }) {
       </header>
       <LessonContext.Provider value={key}>
         <div className="lesson-body">
-          {state.status === 'loading' && (
-            <p className="loading" role="status">
-              {t.loading}
-            </p>
-          )}
-          {state.status === 'error' && failure(state.error)}
-          {state.status === 'ready' && (
-            <ErrorBoundary fallback={failure}>
-              <state.Body components={mdxComponents} />
-            </ErrorBoundary>
-          )}
+          <ErrorBoundary fallback={(error, reset) => <LoadFailure error={error} onRetry={reset} />}>
+            <Body components={mdxComponents} />
+          </ErrorBoundary>
         </div>
       </LessonContext.Provider>
       <nav className="pager" aria-label={`${t.prev} / ${t.next}`}>
