@@ -124,14 +124,33 @@ describe('inferShapes', () => {
     expect([r.unknownOps, r.errors, r.conflicts]).toEqual([[], [], []]);
   });
 
-  it('keeps symbolic dims by name, folds nothing that depends on them, and fills gaps from declared types', () => {
-    const model = flatten(['batch', 3, 4, 4]);
-    const r = inferShapes(model, options);
+  it('keeps symbolic dims by name, and folds nothing that depends on them', () => {
+    const r = inferShapes(flatten(['batch', 3, 4, 4]), options);
     expect(r.types.get('x')).toEqual(type('float32', ['batch', 3, 4, 4]));
     expect(r.types.get('target')).toEqual(type('int64', [2]));
     expect(r.constants.has('s')).toBe(false);
     expect(r.constantValues).toEqual(new Set(['zero', 'minus_one']));
-    expect(r.types.get('y')).toEqual(type('float32', null));
+  });
+
+  it('follows symbolic dims through shape arithmetic (two runs with the symbols bound to primes)', () => {
+    // Reshape(x, [N, -1]) with N = Shape(x)[0] is not foldable, yet the output is [batch, 48]
+    expect(inferShapes(flatten(['batch', 3, 4, 4]), options).types.get('y')).toEqual(type('float32', ['batch', 48]));
+    // a product of symbols has no name: it stays '?'
+    expect(inferShapes(flatten(['a', 'b', 4, 4]), options).types.get('y')).toEqual(type('float32', ['a', '?']));
+    // the target shape itself is not known (it depends on the batch), so Reshape alone could not say it
+    expect(inferShapes(flatten(['batch', 3, 4, 4]), options).constants.has('target')).toBe(false);
+  });
+
+  it('binds symbolic dims to numbers when asked, making the shapes static', () => {
+    const r = inferShapes(flatten(['batch', 3, 4, 4]), { ...options, bind: { batch: 8 } });
+    expect(r.types.get('x')).toEqual(type('float32', [8, 3, 4, 4]));
+    expect(r.types.get('y')).toEqual(type('float32', [8, 48]));
+    expect(ints(r.constants.get('target')!)).toEqual([8, -1]);
+  });
+
+  it('fills what inference leaves unknown from the declared types', () => {
+    const model = flatten(['batch', 3, 4, 4]);
+    model.graph.nodes[4].opType = 'Mystery';
     model.graph.outputs[0] = typedValue('y', 'float32', ['batch', 48]);
     expect(inferShapes(model, options).types.get('y')).toEqual(type('float32', ['batch', 48]));
   });

@@ -25,9 +25,13 @@ const NONDETERMINISTIC_OPS = new Set([
   'Bernoulli',
 ]);
 
+type Lookup = (domain: string, opType: string) => OpDef | undefined;
+
 export interface InferOptions {
   /** Where operators are found; the interpreter's registry by default (tests inject small fakes). */
-  lookup?: (domain: string, opType: string) => OpDef | undefined;
+  lookup?: Lookup;
+  /** Numbers for symbolic dims of the inputs ({ batch: 1 }); the others keep their names. */
+  bind?: Record<string, number>;
 }
 
 export interface TypeConflict {
@@ -86,15 +90,86 @@ function refine(inferred: TypeInfo, declared: TypeInfo | null): TypeInfo {
 const isStatic = (shape: Dim[] | null): shape is number[] =>
   shape !== null && shape.every((d) => typeof d === 'number');
 
+/** The type with its symbolic dims replaced by the numbers `bind` gives them. */
+function bindType(type: TypeInfo | null, bind: Record<string, number>): TypeInfo | null {
+  if (!type?.shape) return type;
+  return {
+    dtype: type.dtype,
+    shape: type.shape.map((d) => (typeof d === 'string' && Object.hasOwn(bind, d) ? bind[d] : d)),
+  };
+}
+
 /** The types declared in the file for intermediate values and outputs. */
-function declaredTypes(graph: Graph): Map<string, TypeInfo> {
+function declaredTypes(graph: Graph, bind: Record<string, number>): Map<string, TypeInfo> {
   const declared = new Map<string, TypeInfo>();
-  for (const v of [...graph.valueInfo.values(), ...graph.outputs]) if (v.type) declared.set(v.name, v.type);
+  for (const v of [...graph.valueInfo.values(), ...graph.outputs])
+    if (v.type) declared.set(v.name, bindType(v.type, bind)!);
   return declared;
 }
 
-/** Infers the type of every value of the model's graph. Throws ModelError only for a cycle. */
-export function inferShapes(model: Model, { lookup = lookupOp }: InferOptions = {}): ShapeInference {
+/**
+ * Infers the type of every value of the model's graph. Symbolic dims of the inputs keep their names, or take
+ * the numbers `bind` gives them ({ batch: 1 } makes every shape static for the cost model).
+ * Throws ModelError only for a cycle.
+ */
+export function inferShapes(
+  model: Model,
+  { lookup = lookupOp, bind = {} }: InferOptions = {},
+): ShapeInference {
+  const order = topologicalOrder(model.graph);
+  const result = walk(model, order, lookup, bind);
+  const symbols = [...new Set(model.graph.inputs.flatMap((v) => bindType(v.type, bind)?.shape ?? []))].filter(
+    (d): d is string => typeof d === 'string' && d !== '?',
+  );
+  if (symbols.length > 0)
+    sharpenSymbolic(result, symbols, (points) => walk(model, order, lookup, { ...bind, ...points }));
+  return result;
+}
+
+/** Primes from 101 on: stand-ins for symbolic dims, none a product of the others. */
+function primes(count: number): number[] {
+  const isPrime = (n: number) => {
+    for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
+    return true;
+  };
+  const found: number[] = [];
+  for (let n = 101; found.length < count; n += 2) if (isPrime(n)) found.push(n);
+  return found;
+}
+
+/**
+ * Shapes through symbolic dims (a Reshape whose target is computed by Shape → Gather → Concat from a
+ * ["batch", "sequence", 48] tensor, a Flatten of ["batch", 1280, 1, 1]): the operators work on numbers, so the
+ * graph is inferred twice more with every symbol bound to a different prime in each run. A dim that comes out
+ * the same in both runs does not depend on the symbols; one that is symbol s's prime in both runs is s; anything
+ * else (batch · sequence, sequence − 1) stays '?'. Evaluating at two points this way is the idea of randomized
+ * polynomial identity testing; a dim the first walk already knows is kept as it is.
+ */
+function sharpenSymbolic(
+  result: ShapeInference,
+  symbols: string[],
+  walkWith: (bind: Record<string, number>) => ShapeInference,
+) {
+  const p = primes(2 * symbols.length);
+  const runs = [0, 1].map((k) => walkWith(Object.fromEntries(symbols.map((s, i) => [s, p[2 * i + k]]))));
+  const symbolAt = new Map(symbols.map((s, i) => [`${p[2 * i]},${p[2 * i + 1]}`, s]));
+  for (const [name, known] of result.types) {
+    const [a, b] = runs.map((r) => r.types.get(name));
+    if (!a?.shape || !b?.shape || a.dtype !== b.dtype || a.shape.length !== b.shape.length) continue;
+    if (known && (known.dtype !== a.dtype || (known.shape && known.shape.length !== a.shape.length)))
+      continue;
+    const merged: Dim[] = a.shape.map((da, i) => {
+      const db = b.shape![i];
+      if (known?.shape && known.shape[i] !== '?') return known.shape[i];
+      if (da === db) return da;
+      return symbolAt.get(`${da},${db}`) ?? '?';
+    });
+    result.types.set(name, { dtype: a.dtype, shape: merged });
+  }
+}
+
+/** One walk over the nodes in topological order, with the symbolic dims in `bind` replaced by numbers. */
+function walk(model: Model, order: Node[], lookup: Lookup, bind: Record<string, number>): ShapeInference {
   const { graph } = model;
   const result: ShapeInference = {
     types: new Map(),
@@ -105,9 +180,9 @@ export function inferShapes(model: Model, { lookup = lookupOp }: InferOptions = 
     conflicts: [],
   };
   const { types, constants, constantValues } = result;
-  const declared = declaredTypes(graph);
+  const declared = declaredTypes(graph, bind);
 
-  for (const v of graph.inputs) types.set(v.name, v.type);
+  for (const v of graph.inputs) types.set(v.name, bindType(v.type, bind));
   // An initializer also listed as an input is that input's default value; like other tools (and IR < 4 files,
   // which list every weight as an input), it is treated as a constant.
   for (const [name, t] of graph.initializers) {
@@ -116,7 +191,6 @@ export function inferShapes(model: Model, { lookup = lookupOp }: InferOptions = 
     constantValues.add(name);
   }
 
-  const order = topologicalOrder(graph);
   const indexOf = new Map(graph.nodes.map((n, i) => [n, i]));
   for (const node of order) {
     const label = nodeLabel(node, indexOf.get(node)!);

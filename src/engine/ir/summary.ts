@@ -2,7 +2,7 @@
 // weights and compute — with everything worth a warning collected on the way.
 import { ModelError } from '../errors';
 import type { Dim, Model } from './graph';
-import { modelCost, type CostOptions, type GraphCost } from './cost';
+import { modelCost, type GraphCost } from './cost';
 import { inferShapes, type InferOptions, type ShapeInference } from './infer';
 import type { DType } from './tensor';
 import { assertValid, validate } from './validate';
@@ -42,13 +42,20 @@ export interface Analysis {
   cost: GraphCost;
 }
 
+export interface AnalyzeOptions {
+  lookup?: InferOptions['lookup'];
+  /** Values of the symbolic dims of the inputs for the cost figures (shapes keep the names); 1 when not given. */
+  symbols?: Record<string, number>;
+}
+
 /**
  * Validates, infers shapes and costs a model. Throws ModelError for a model that is wrong: a structural error
  * (validate) or an operator rejecting its inputs as invalid. What the engine cannot handle only warns.
+ * `inference` keeps symbolic dims (for labels); `cost` is computed with every input dim bound to a number.
  */
-export function analyzeModel(model: Model, options: CostOptions & InferOptions = {}): Analysis {
+export function analyzeModel(model: Model, { lookup, symbols = {} }: AnalyzeOptions = {}): Analysis {
   assertValid(model);
-  const inference = inferShapes(model, options);
+  const inference = inferShapes(model, { lookup });
   const invalid = inference.errors.find((e) => e.code !== 'unsupported');
   if (invalid) {
     const more =
@@ -58,8 +65,12 @@ export function analyzeModel(model: Model, options: CostOptions & InferOptions =
       : `${invalid.node} (${invalid.opType}): `;
     throw new ModelError(invalid.code, `${where}${invalid.message}${more}`);
   }
-  const cost = modelCost(model, inference, options);
   const { graph } = model;
+  const bind: Record<string, number> = {};
+  for (const v of graph.inputs)
+    for (const d of v.type?.shape ?? []) if (typeof d === 'string' && d !== '?') bind[d] = symbols[d] ?? 1;
+  const bound = Object.keys(bind).length > 0 ? inferShapes(model, { lookup, bind }) : inference;
+  const cost = modelCost(model, bound, { symbols });
 
   const opCounts = new Map<string, number>();
   for (const node of graph.nodes) {
@@ -74,6 +85,9 @@ export function analyzeModel(model: Model, options: CostOptions & InferOptions =
   const warnings = [
     ...validate(model).map((i) => i.message), // errors were thrown above: these are warnings
     ...inference.errors.map((e) => `${e.node}: ${e.message}`),
+    ...bound.errors
+      .filter((e) => !inference.errors.some((f) => f.node === e.node))
+      .map((e) => `${e.node} at ${formatBind(bind)}: ${e.message}`),
     ...unique(inference.unknownOps.map((u) => u.message)).map((m) => `${m}: shapes after it are unknown`),
     ...inference.conflicts.map((c) => c.message),
   ];
@@ -95,10 +109,14 @@ export function analyzeModel(model: Model, options: CostOptions & InferOptions =
     weightBytes: cost.weightBytes,
     macs: cost.macs,
     flops: cost.flops,
-    symbols: cost.symbols,
+    symbols: { ...bind, ...cost.symbols },
     warnings,
   };
   return { summary, inference, cost };
 }
 
 const unique = (items: string[]) => [...new Set(items)];
+const formatBind = (bind: Record<string, number>) =>
+  Object.entries(bind)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
