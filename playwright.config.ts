@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // e2e runs against the production build (vite preview) in Debian's Chromium; Playwright cannot
 // download browsers here (see DESIGN.md). The flags keep Chromium off the network.
-const port = 4173;
+// E2E_PORT lets several checkouts on one machine run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,

@@ -1,10 +1,50 @@
 // The one component map for lessons: every tag a lesson may use is listed here.
 // Widgets are loaded lazily so a lesson only downloads the widgets (and d3, onnxruntime-web…) it shows.
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
 import { Callout } from '../ui/Callout';
 import { Figure } from '../ui/Figure';
 import { Term } from '../ui/Term';
 import { Quiz, Question } from '../ui/Quiz';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { LessonLinkContext } from '../ui/LessonRef';
+import { useStrings } from '../ui/i18n';
 import { LessonLink } from './LessonLink';
+import { appStrings } from './strings';
+
+function WidgetFrame({ children }: { children: ReactNode }) {
+  const t = useStrings(appStrings);
+  return (
+    <ErrorBoundary
+      fallback={(error) => (
+        <div className="callout warning" role="alert">
+          <p>{t.widgetError}</p>
+          <pre>{error.message}</pre>
+        </div>
+      )}
+    >
+      <LessonLinkContext.Provider value={LessonLink}>
+        <Suspense fallback={<div className="widget-loading" role="status" aria-busy="true" />}>{children}</Suspense>
+      </LessonLinkContext.Provider>
+    </ErrorBoundary>
+  );
+}
+
+/** A lesson widget: lazily loaded, with a loading placeholder, and isolated so that its failure stays local. */
+function widget<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  const Lazy = lazy(load) as unknown as ComponentType<P>;
+  return function Widget(props: P) {
+    return (
+      <WidgetFrame>
+        <Lazy {...props} />
+      </WidgetFrame>
+    );
+  };
+}
+
+const widgets = {
+  ArchitectureExplorer: widget(() => import('../widgets/ArchitectureExplorer/View')),
+  BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
+};
 
 export const mdxComponents = {
   Callout,
@@ -13,5 +53,6 @@ export const mdxComponents = {
   Quiz,
   Question,
   LessonLink,
+  ...widgets,
 };
 
