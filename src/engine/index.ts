@@ -39,4 +39,5 @@ export * from './data/digits';
 export * from './data/digitSet';
 export * from './zoo/manifest';
 export * from './stats/summary';
-export * from './stats/rng';
+// stats/rng's seededRandom is the same generator as quant/samples' (exported above): export only what is new
+export { fillUniform } from './stats/rng';
