@@ -4,19 +4,8 @@
 // decode → validate → inferShapes → run — and records what it threw and how long it took. The caller
 // decides what counts as a failure (in the tests: anything but a ModelError, or a slow case).
 import type { onnx as P } from 'onnx-proto';
+import { seededRandom } from '../stats/rng';
 import { onnx } from './proto';
-
-/** mulberry32: a small, fast, seedable PRNG (uniform in [0, 1)); the same seed gives the same cases. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 type Random = () => number;
 const int = (random: Random, n: number) => Math.floor(random() * n);
