@@ -3,7 +3,16 @@
 // ~14 MB), or the file named by ENGINE_BENCH_MODEL.
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeModel, inferShapes, modelCost, validate } from '../../src/engine/index';
+import {
+  seededRandom,
+  decodeModel,
+  inferShapes,
+  modelCost,
+  randomTensor,
+  run,
+  validate,
+  type Tensor,
+} from '../../src/engine/index';
 import type { Benchmark } from './harness';
 import { formatNumber, table, time } from './harness';
 
@@ -66,8 +75,29 @@ export default async function engine(): Promise<Benchmark> {
           `${formatNumber(cost.flops / 1e6)} M FLOPs, intensity ${formatNumber(cost.intensity)} FLOP/byte` +
           (unknown.size ? ` — incomplete: no shape inference for ${[...unknown].join(', ')}` : ''),
       );
-      console.log(
-        'interpreter: not on this branch yet (the reference interpreter lands with the engine-ops branch)',
+
+      // one inference in the reference interpreter, on seeded random inputs (symbolic dims = 1)
+      const rng = seededRandom(0);
+      const feeds: Record<string, Tensor> = {};
+      for (const v of model.graph.inputs)
+        if (!model.graph.initializers.has(v.name) && v.type?.shape && v.type.dtype !== 'string')
+          feeds[v.name] = randomTensor(
+            v.type.dtype,
+            v.type.shape.map((d) => (typeof d === 'number' ? d : 1)),
+            rng,
+          );
+      const t = await time(() => run(model, feeds), { warmup: 1, minRuns: 3, minMs: 0 });
+      table(
+        ['interpreter, one inference', 'median ms', 'min ms', 'runs', 'GMAC/s'],
+        [
+          [
+            `batch 1, random ${Object.keys(feeds).join(', ')}`,
+            t.median,
+            t.min,
+            t.runs,
+            cost.macs / 1e9 / (t.median / 1000),
+          ],
+        ],
       );
     },
   };

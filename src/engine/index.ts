@@ -39,5 +39,13 @@ export * from './data/digits';
 export * from './data/digitSet';
 export * from './zoo/manifest';
 export * from './stats/summary';
-// stats/rng's seededRandom is the same generator as quant/samples' (exported above): export only what is new
-export { fillUniform } from './stats/rng';
+export * from './stats/rng';
+export { run, runAsync, CancelledError } from './interpreter/run';
+export type { RunOptions, NodeRun } from './interpreter/run';
+export { lookupOp, supportedOps } from './ops/registry';
+export { runConformanceCase } from './conformance/runCase';
+export type { ConformanceCase, CaseResult } from './conformance/runCase';
+export { mismatch, relativeError, DEFAULT_TOLERANCE } from './conformance/compare';
+export type { Tolerance } from './conformance/compare';
+export { readNpy, writeNpy } from './io/npy';
+export { randomTensor } from './ir/randomTensor';

@@ -1,5 +1,7 @@
 import type { Command } from '../command';
+import { conformanceCommand } from './conformance';
 import { inspect } from './inspect';
+import { runCommand } from './run';
 
 /** Every CLI command, in the order --help lists them. */
-export const commands: Command[] = [inspect];
+export const commands: Command[] = [inspect, runCommand, conformanceCommand];

@@ -54,7 +54,10 @@ describe('inspect', () => {
       // conv 8·3·3·3 + bias 8 (BatchNorm folded in), depthwise 8·3·3 + 8, pointwise 16·8 + 16, fc 10·256 + 10
       params: 216 + 8 + 72 + 8 + 128 + 16 + 2560 + 10,
     });
-    expect(typeof summary.macs).toBe('number');
+    // at batch 1: conv 8·16·16·3·3·3 + depthwise 8·8·8·3·3 + pointwise 16·8·8·8 + fc 10·256
+    expect(summary.macs).toBe(55_296 + 4_608 + 8_192 + 2_560);
+    expect(summary.symbols).toEqual({ batch: 1 });
+    expect(summary.warnings).toEqual([]);
   });
 
   it('prints a readable summary without --json', async () => {
@@ -63,6 +66,7 @@ describe('inspect', () => {
     expect(stdout).toMatch(/^parameters +3,018 \(3\.02 k\), 12\.1 kB of constants$/m);
     expect(stdout).toMatch(/^input +image +float32 +\[batch, 3, 16, 16\]$/m);
     expect(stdout).toMatch(/^Conv +3$/m);
+    expect(stdout).toMatch(/^MACs +70,656 \(70\.7 k\) at batch=1, FLOPs 145 k$/m);
   });
 
   it('a file that is not a model, a missing file or an invalid graph: exit 1 with the reason', async () => {

@@ -2,9 +2,11 @@
 // (validate, shape inference, cost). Each ends in a ModelError that says what and where, or in a model.
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
+import { run } from '../interpreter/run';
 import { makeGraph, makeModel, makeNode, typedValue } from '../ir/build';
+import type { Attribute } from '../ir/graph';
 import { analyzeModel } from '../ir/summary';
-import { tensor } from '../ir/tensor';
+import { tensor, zeros } from '../ir/tensor';
 import { decodeModel } from './decode';
 import { encodeModel } from './encode';
 import { onnx } from './proto';
@@ -69,12 +71,36 @@ describe('hostile files', () => {
     expect(modelError(() => load(encodeModel(model))).message).toContain('second (Relu) reads "ghost"');
   });
 
-  it('an unknown op: a model, with a warning (running it is what fails)', () => {
+  it('an unknown op: a model, with a warning; running it is what fails', () => {
     const model = chain();
     model.graph.nodes[0].opType = 'NoSuchOp';
-    expect(load(encodeModel(model)).summary.warnings).toContain(
+    const decoded = decodeModel(encodeModel(model));
+    expect(analyzeModel(decoded).summary.warnings).toContain(
       'NoSuchOp is not implemented here: shapes after it are unknown',
     );
+    const e = modelError(() => run(decoded, { x: zeros('float32', [1, 4]) }));
+    expect([e.code, e.message]).toEqual([
+      'unsupported',
+      'operator NoSuchOp is not supported by the interpreter (node first)',
+    ]);
+  });
+
+  it('attributes of the wrong type: the node and the attribute', () => {
+    const conv = (attributes: Record<string, Attribute>) =>
+      makeModel(
+        makeGraph({
+          nodes: [makeNode('Conv', ['x', 'W'], ['y'], { name: 'conv1', attributes })],
+          inputs: [typedValue('x', 'float32', [1, 3, 8, 8])],
+          outputs: [typedValue('y', 'float32', null)],
+          initializers: { W: zeros('float32', [4, 3, 3, 3]) },
+        }),
+      );
+    const kernel = modelError(() => load(encodeModel(conv({ kernel_shape: { type: 'float', value: 3 } }))));
+    expect(kernel.message).toBe(
+      'Conv: attribute kernel_shape must be of type ints, got float (node conv1, attribute kernel_shape)',
+    );
+    const group = modelError(() => load(encodeModel(conv({ group: { type: 'string', value: 'two' } }))));
+    expect(group.message).toMatch(/attribute group must be of type int, got string/);
   });
 
   it('names that are properties of every JS object are plain names', () => {

@@ -9,7 +9,7 @@ import { scalar, tensor } from '../ir/tensor';
 import { decodeModel, decodeTensor } from '../onnx/decode';
 import { encodeModel } from '../onnx/encode';
 import { dequantizeLinear, quantizeLinear } from './linear';
-import { seededRandom } from './samples';
+import { seededRandom } from '../stats/rng';
 
 const CASES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-data/onnx-node');
 

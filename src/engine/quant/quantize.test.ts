@@ -3,7 +3,8 @@ import { ModelError } from '../errors';
 import { tensor } from '../ir/tensor';
 import { channelLayout, channelMinMax } from './channels';
 import { dequantize, dequantizeValue, fakeQuantize, quantize, quantizeValue, storageFor } from './quantize';
-import { sampleTensor, seededRandom } from './samples';
+import { sampleTensor } from './samples';
+import { seededRandom } from '../stats/rng';
 import {
   INT8_SYMMETRIC,
   UINT8_ASYMMETRIC,

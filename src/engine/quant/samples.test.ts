@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleTensor, seededRandom } from './samples';
+import { sampleTensor } from './samples';
+import { seededRandom } from '../stats/rng';
 
 describe('seeded samples', () => {
   it('repeat for a seed and differ across seeds', () => {

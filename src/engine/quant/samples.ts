@@ -1,18 +1,7 @@
 // Seeded random tensors with known shapes of distribution, for tests and for demonstrations of how
 // calibration methods react to outliers (a Gaussian has light tails, Student's t with few degrees of
 // freedom heavy ones). Deterministic: the same seed gives the same numbers on every machine.
-
-/** mulberry32: a small, fast 32-bit generator; uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../stats/rng';
 
 /** Standard normal samples by the Box–Muller transform. */
 export function gaussian(random: () => number): () => number {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../errors';
 import { absHistogram, statsOf } from '../histogram';
-import { sampleTensor, seededRandom } from '../samples';
+import { sampleTensor } from '../samples';
+import { seededRandom } from '../../stats/rng';
 import { entropyCurve, entropyRange } from './entropy';
 
 /** The oracle: KL(P‖Q) for candidate i summed bin by bin, straight from Migacz's description. */

@@ -1,0 +1,3 @@
+import { argOp } from './argextreme';
+
+export const ArgMax = argOp('ArgMax', (v, best) => v > best);

@@ -1,0 +1,4 @@
+import { FLOATS } from './check';
+import { unaryOp } from './elementwise';
+
+export const Exp = unaryOp('Exp', FLOATS, () => Math.exp);

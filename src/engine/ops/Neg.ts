@@ -1,0 +1,4 @@
+import { SIGNED } from './check';
+import { unaryOp } from './elementwise';
+
+export const Neg = unaryOp('Neg', SIGNED, () => (x) => -x);

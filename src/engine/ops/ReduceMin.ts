@@ -1,0 +1,7 @@
+import { NUMERIC } from './check';
+import { reduceOp } from './reduce';
+
+export const ReduceMin = reduceOp('ReduceMin', NUMERIC, 18, {
+  init: Infinity,
+  step: (acc, v) => (v < acc || Number.isNaN(v) ? v : acc),
+});

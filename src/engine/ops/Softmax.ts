@@ -1,0 +1,3 @@
+import { softmaxOp } from './softmaxFamily';
+
+export const Softmax = softmaxOp('Softmax', false);
