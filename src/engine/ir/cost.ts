@@ -14,9 +14,10 @@
 //   Arithmetic intensity = FLOPs / (weight + activation bytes).
 // - A node computed from constants only (Constant, Identity of a weight, shape arithmetic) costs nothing:
 //   constant folding removes it before inference.
-// - Symbolic dims take the values given, 1 otherwise (batch = 1); '?' dims count as 1 and mark the node incomplete.
+// - Symbolic dims (and products of them, "4*batch") take the values given, 1 otherwise (batch = 1); '?' dims
+//   count as 1 and mark the node incomplete.
 import type { Dim, Model, Node, TypeInfo } from './graph';
-import type { ShapeInference } from './infer';
+import { evaluateDim, type ShapeInference } from './infer';
 import { nodeLabel } from './scope';
 import { BYTES_PER_ELEMENT, type DType } from './tensor';
 
@@ -169,13 +170,9 @@ export function modelCost(
       return null;
     }
     return type.shape.map((d: Dim) => {
-      if (typeof d === 'number') return d;
-      if (d === '?') {
-        complete.ok = false;
-        return 1;
-      }
-      used[d] = symbols[d] ?? 1;
-      return used[d];
+      const n = evaluateDim(d, (symbol) => (used[symbol] = symbols[symbol] ?? 1));
+      if (n === null) complete.ok = false;
+      return n ?? 1;
     });
   };
   const bytesOf = (name: string, complete: { ok: boolean }) => {

@@ -3,7 +3,7 @@ import { ModelError } from '../errors';
 import type { OpDef } from '../ops/types';
 import { makeGraph, makeModel, makeNode, typedValue } from './build';
 import type { Dim, TypeInfo } from './graph';
-import { inferShapes, recordShapes, type InferOptions } from './infer';
+import { evaluateDim, inferShapes, recordShapes, type InferOptions } from './infer';
 import { numel, tensor, type Tensor } from './tensor';
 
 // Small stand-ins for the interpreter's operators, just enough for the driver: what is tested here is the
@@ -134,11 +134,29 @@ describe('inferShapes', () => {
 
   it('follows symbolic dims through shape arithmetic (two runs with the symbols bound to primes)', () => {
     // Reshape(x, [N, -1]) with N = Shape(x)[0] is not foldable, yet the output is [batch, 48]
-    expect(inferShapes(flatten(['batch', 3, 4, 4]), options).types.get('y')).toEqual(type('float32', ['batch', 48]));
-    // a product of symbols has no name: it stays '?'
-    expect(inferShapes(flatten(['a', 'b', 4, 4]), options).types.get('y')).toEqual(type('float32', ['a', '?']));
+    expect(inferShapes(flatten(['batch', 3, 4, 4]), options).types.get('y')).toEqual(
+      type('float32', ['batch', 48]),
+    );
+    // a product of symbols and a constant is named by it
+    expect(inferShapes(flatten(['a', 'b', 4, 4]), options).types.get('y')).toEqual(
+      type('float32', ['a', '16*b']),
+    );
+    expect(inferShapes(flatten(['a', 'b', 'b', 3]), options).types.get('y')).toEqual(
+      type('float32', ['a', '3*b*b']),
+    );
     // the target shape itself is not known (it depends on the batch), so Reshape alone could not say it
     expect(inferShapes(flatten(['batch', 3, 4, 4]), options).constants.has('target')).toBe(false);
+  });
+
+  it('evaluateDim: static dims, symbols, products of them, and unknown', () => {
+    const at = (s: string) => ({ batch: 8, sequence: 5 })[s]!;
+    expect([3, 'batch', '4*batch', 'batch*sequence', '?'].map((d) => evaluateDim(d, at))).toEqual([
+      3,
+      8,
+      32,
+      40,
+      null,
+    ]);
   });
 
   it('binds symbolic dims to numbers when asked, making the shapes static', () => {

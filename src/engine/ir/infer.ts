@@ -126,24 +126,42 @@ export function inferShapes(
   return result;
 }
 
-/** Primes from 101 on: stand-ins for symbolic dims, none a product of the others. */
+/**
+ * Primes from 11 on, as stand-ins for symbolic dims: past 1 (which would broadcast), 2 and 3 (common real
+ * dims), and small enough to stay under the bounds a model clamps against (Slice of a 64-position table).
+ */
 function primes(count: number): number[] {
   const isPrime = (n: number) => {
     for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
     return true;
   };
   const found: number[] = [];
-  for (let n = 101; found.length < count; n += 2) if (isPrime(n)) found.push(n);
+  for (let n = 11; found.length < count; n += 2) if (isPrime(n)) found.push(n);
   return found;
+}
+
+/** n as c · ∏ primes[i]^e[i]: the exponents, and c (what is left when no prime divides it any more). */
+function factor(n: number, primes: number[]): { exponents: number[]; rest: number } {
+  let rest = n;
+  const exponents = primes.map((p) => {
+    let e = 0;
+    while (rest % p === 0 && rest > 0) {
+      rest /= p;
+      e++;
+    }
+    return e;
+  });
+  return { exponents, rest };
 }
 
 /**
  * Shapes through symbolic dims (a Reshape whose target is computed by Shape → Gather → Concat from a
  * ["batch", "sequence", 48] tensor, a Flatten of ["batch", 1280, 1, 1]): the operators work on numbers, so the
  * graph is inferred twice more with every symbol bound to a different prime in each run. A dim that comes out
- * the same in both runs does not depend on the symbols; one that is symbol s's prime in both runs is s; anything
- * else (batch · sequence, sequence − 1) stays '?'. Evaluating at two points this way is the idea of randomized
- * polynomial identity testing; a dim the first walk already knows is kept as it is.
+ * the same in both runs does not depend on the symbols; one that is c · (a product of the symbols' primes) in
+ * both runs, with the same c and powers, is named by that product ("sequence", "4*batch",
+ * "batch*sequence"); anything else (sequence − 1) stays '?'. Evaluating at two points this way is the idea of
+ * randomized polynomial identity testing; a dim the first walk already knows is kept as it is.
  */
 function sharpenSymbolic(
   result: ShapeInference,
@@ -151,10 +169,18 @@ function sharpenSymbolic(
   walkWith: (bind: Record<string, number>) => ShapeInference,
 ) {
   const p = primes(2 * symbols.length);
-  const runs = [0, 1].map((k) => walkWith(Object.fromEntries(symbols.map((s, i) => [s, p[2 * i + k]]))));
-  const symbolAt = new Map(symbols.map((s, i) => [`${p[2 * i]},${p[2 * i + 1]}`, s]));
-  for (const [name, known] of result.types) {
-    const [a, b] = runs.map((r) => r.types.get(name));
+  const [primesA, primesB] = [0, 1].map((k) => symbols.map((_, i) => p[2 * i + k]));
+  const runs = [primesA, primesB].map((ps) =>
+    walkWith(Object.fromEntries(symbols.map((s, i) => [s, ps[i]]))),
+  );
+  const name = (da: number, db: number): Dim => {
+    const [fa, fb] = [factor(da, primesA), factor(db, primesB)];
+    if (fa.rest !== fb.rest || fa.exponents.some((e, i) => e !== fb.exponents[i]) || fa.rest < 1) return '?';
+    const terms = symbols.flatMap((s, i) => new Array<string>(fa.exponents[i]).fill(s));
+    return [...(fa.rest > 1 ? [String(fa.rest)] : []), ...terms].join('*');
+  };
+  for (const [value, known] of result.types) {
+    const [a, b] = runs.map((r) => r.types.get(value));
     if (!a?.shape || !b?.shape || a.dtype !== b.dtype || a.shape.length !== b.shape.length) continue;
     if (known && (known.dtype !== a.dtype || (known.shape && known.shape.length !== a.shape.length)))
       continue;
@@ -162,10 +188,20 @@ function sharpenSymbolic(
       const db = b.shape![i];
       if (known?.shape && known.shape[i] !== '?') return known.shape[i];
       if (da === db) return da;
-      return symbolAt.get(`${da},${db}`) ?? '?';
+      return typeof da === 'number' && typeof db === 'number' ? name(da, db) : '?';
     });
-    result.types.set(name, { dtype: a.dtype, shape: merged });
+    result.types.set(value, { dtype: a.dtype, shape: merged });
   }
+}
+
+/**
+ * The number a dim stands for: itself when static, the product of its factors for a symbolic dim ("batch",
+ * "4*batch", "batch*sequence"), each symbol's number given by `valueOf`; null for '?'.
+ */
+export function evaluateDim(dim: Dim, valueOf: (symbol: string) => number): number | null {
+  if (typeof dim === 'number') return dim;
+  if (dim === '?') return null;
+  return dim.split('*').reduce((n, f) => n * (/^\d+$/.test(f) ? Number(f) : valueOf(f)), 1);
 }
 
 /** One walk over the nodes in topological order, with the symbolic dims in `bind` replaced by numbers. */
