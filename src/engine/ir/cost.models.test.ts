@@ -28,6 +28,21 @@ describe('modelCost on exported models', () => {
     expect(norms.map((n) => n.params)).toEqual([32, 32]);
   });
 
+  it('small-transformer (2 post-norm layers of nn.TransformerEncoder, 4 heads): MACs by hand', () => {
+    const model = load('small-transformer.onnx');
+    // per token and layer: in_proj 32·96, out_proj 32·32, feed-forward 32·64 + 64·32 = 8192;
+    // attention per sequence and layer: QKᵀ and AV, 4 heads × T² × 8 each = 64·T²; classifier 32·5 per sequence
+    const expected = (b: number, t: number) => 2 * b * t * 8192 + 2 * b * 64 * t * t + b * 160;
+    for (const [batch, sequence] of [
+      [1, 1],
+      [2, 16],
+      [3, 7],
+    ])
+      expect(analyzeModel(model, { symbols: { batch, sequence } }).summary.macs).toBe(
+        expected(batch, sequence),
+      );
+  });
+
   it('tiny-cnn at batch 8: eight times the MACs of batch 1', () => {
     const model = load('tiny-cnn.onnx');
     const one = analyzeModel(model).summary.macs;
