@@ -21,7 +21,9 @@ const conformance = fs
   .readdirSync(path.join(root, 'test-data/onnx-node'))
   .filter((d) => d.startsWith('test_'))
   .map((d) => read('test-data/onnx-node', d, 'model.onnx'));
-const exported = [read('test-data/models/tiny-cnn.onnx'), read('test-data/models/tiny-transformer.onnx')];
+const exported = ['tiny-cnn', 'tiny-transformer', 'small-cnn', 'small-transformer'].map((name) =>
+  read('test-data/models', `${name}.onnx`),
+);
 const zooModel = path.join(root, 'public/models/mobilenetv2-224.onnx');
 
 /** Largest input the fuzz target feeds to the interpreter (elements): a hostile declared shape is not run. */
@@ -104,7 +106,7 @@ describe('mutation fuzzing: decode → validate → inferShapes → cost → run
     expect(reached.ran).toBeGreaterThan(30);
   });
 
-  it('400 mutations of PyTorch-exported models (CNN and Transformer block) each end in a ModelError or a run', async () => {
+  it('400 mutations of four PyTorch-exported CNNs and Transformers each end in a ModelError or a run', async () => {
     const outcomes = await fuzzAndSummarize('exported', exported, 400, 2);
     expect(failures(outcomes, MAX_MS)).toEqual([]);
     expect(reached.decoded).toBeGreaterThan(150);
