@@ -30,6 +30,8 @@ for (const lang of langs) {
       await expect(course.heading).not.toBeEmpty();
       await expect(page.locator('.objectives li').first()).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+      // rehype-katex renders a bad formula as a red .katex-error span instead of failing the build
+      await expect(page.locator('.katex-error'), `${path}: formulas that KaTeX could not render`).toHaveCount(0);
       const scan = await new AxeBuilder({ page }).analyze();
       const serious = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);

@@ -6,6 +6,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   web: async () => (await import('./web')).default(),
   engine: async () => (await import('./engine')).default(),
   interpreter: async () => (await import('./interpreter')).default(),
+  kernels: async () => (await import('./kernels')).default(),
 };
 
 async function main() {

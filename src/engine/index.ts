@@ -49,3 +49,25 @@ export { mismatch, relativeError, DEFAULT_TOLERANCE } from './conformance/compar
 export type { Tolerance } from './conformance/compare';
 export { readNpy, writeNpy } from './io/npy';
 export { randomTensor } from './ir/randomTensor';
+// Kernels (chapter 5): convolution algorithms with operation counters and step traces, GEMM loop variants, layouts.
+export { convShape, MAX_BUFFER_ELEMENTS, type ConvParams, type ConvShape } from './kernels/conv-shape';
+export type { OpCounts, BufferUse } from './kernels/counts';
+export { convDirect, convReference64, validTaps, type ConvResult, type DirectEvent, type Tap } from './kernels/direct';
+export { gemmIJK, gemmIKJ, gemmJIK, gemmJKI, gemmKIJ, gemmKJI, gemmTiled, gemmUnrolled, type Gemm, type GemmTiles } from './kernels/gemm';
+export { gemmBlocked, GemmWorkspace } from './kernels/gemm-blocked';
+export { im2col, convIm2col, type Im2colEvent, type Im2colGemm } from './kernels/im2col';
+export { WINOGRAD, type WinogradMatrices, type WinogradVariant } from './kernels/winograd-transforms';
+export { convWinograd, winogradNotApplicable, type WinogradEvent, type WinogradOptions } from './kernels/winograd';
+export { conv1dDirect, conv1dWinograd, type Conv1dResult, type Winograd1dEvent } from './kernels/winograd1d';
+export {
+  LAYOUTS, layoutSize, offsetOf, packLayout, packLayoutInto, unpackLayout, convInnerLoop,
+  type Layout, type Dims4, type LayoutEvent, type InnerLoopAccess, type InnerLoopRead,
+} from './kernels/layouts'; // prettier-ignore
+export { buildIndirection, convIndirect, type Indirection, type IndirectionEvent, type IndirectEvent } from './kernels/indirect';
+export { convIndirectQuantized, type IndirectQuantizedEvent, type QConvResult } from './kernels/indirect-quantized';
+export { convIntegerReference, convQLinearReference, type QTensor } from './kernels/conv-integer';
+export { requantize, type ConvQuantParams, type WeightQuantParams } from './kernels/requantize';
+export { numericError, type NumericError } from './kernels/error';
+export { randomUniformTensor } from './kernels/seeded';
+export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
+export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
