@@ -4,6 +4,7 @@ import type { Benchmark } from './harness';
 
 const benchmarks: Record<string, () => Promise<Benchmark>> = {
   web: async () => (await import('./web')).default(),
+  engine: async () => (await import('./engine')).default(),
   interpreter: async () => (await import('./interpreter')).default(),
   kernels: async () => (await import('./kernels')).default(),
   graphview: async () => (await import('./graphview')).default(),

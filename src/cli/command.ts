@@ -28,7 +28,11 @@ export function help(commands: Command[]): string {
   ].join('\n');
 }
 
-export async function runCommand(commands: Command[], name: string | undefined, args: string[]): Promise<number> {
+export async function runCommand(
+  commands: Command[],
+  name: string | undefined,
+  args: string[],
+): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help(commands));
     return name ? 0 : 2;

@@ -41,6 +41,9 @@ export function dtypeOfCode(code: number, where: string): DType {
 }
 
 const utf8 = new TextDecoder();
+
+/** An object keyed by names from the file: no prototype, so names like "__proto__" or "toString" are plain keys. */
+const dictionary = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
 const text = (b: Uint8Array | string | null | undefined) => (b == null ? '' : typeof b === 'string' ? b : utf8.decode(b));
 
 /** Runs protobufjs, turning its errors (truncation, bad wire types, stack overflow) into a ModelError. */
@@ -238,11 +241,11 @@ function attributeFromProto(a: P.IAttributeProto, where: string, depth: number):
 function nodeFromProto(n: P.INodeProto, index: number, where: string, depth: number): Node {
   const label = n.name || `#${index} ${n.opType ?? '?'}`;
   if (!n.opType) throw new ModelError('invalid', 'node has no op_type', { node: label, field: where });
-  const attributes: Record<string, Attribute> = {};
+  const attributes: Record<string, Attribute> = dictionary();
   for (const a of n.attribute ?? []) {
     const name = a.name ?? '';
     if (!name) throw new ModelError('invalid', 'attribute without a name', { node: label });
-    if (name in attributes) throw new ModelError('invalid', `attribute "${name}" appears twice`, { node: label });
+    if (Object.hasOwn(attributes, name)) throw new ModelError('invalid', `attribute "${name}" appears twice`, { node: label });
     attributes[name] = attributeFromProto(a, `${where}.attribute "${name}"`, depth);
   }
   const node: Node = {
@@ -287,11 +290,11 @@ export function decodeModel(bytes: Uint8Array): Model {
   if (bytes.length === 0) throw new ModelError('parse', 'the file is empty');
   const m = protobuf('ONNX model', () => onnx.ModelProto.decode(bytes));
   if (!m.graph) throw new ModelError('invalid', 'the file decodes, but holds no graph — is it an ONNX model?', { field: 'graph' });
-  const opsets: Record<string, number> = {};
+  const opsets: Record<string, number> = dictionary();
   for (const o of m.opsetImport ?? []) opsets[normalizeDomain(o.domain ?? '')] = int64(o.version);
   if (!('' in opsets) && m.graph.node?.some((n) => normalizeDomain(n.domain ?? '') === ''))
     throw new ModelError('invalid', 'the model uses standard ONNX operators but declares no ai.onnx opset', { field: 'opset_import' });
-  const metadata: Record<string, string> = {};
+  const metadata: Record<string, string> = dictionary();
   for (const p of m.metadataProps ?? []) metadata[p.key ?? ''] = p.value ?? '';
   const model: Model = {
     irVersion: int64(m.irVersion),
