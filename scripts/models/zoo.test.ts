@@ -8,7 +8,7 @@ import * as ort from 'onnxruntime-web';
 import * as ortNode from 'onnxruntime-node';
 import { onnx } from 'onnx-proto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeModel, digitsToModelInput, parseDigitSet, parseManifest, type DigitSet, type ZooModel } from '../../src/engine';
+import { decodeModel, seededRandom, digitsToModelInput, parseDigitSet, parseManifest, type DigitSet, type ZooModel } from '../../src/engine';
 import { readCourse } from '../vite/course';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -66,16 +66,10 @@ function relativeError(a: Float32Array, b: Float32Array) {
   return diff / scale;
 }
 
-/** Seeded standard-normal values (mulberry32 + Box–Muller). */
+/** Seeded standard-normal values (Box–Muller over the engine's seeded generator). */
 function normals(n: number, seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 1) / 4294967297;
-  };
-  return Float32Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform()));
+  const uniform = seededRandom(seed);
+  return Float32Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()));
 }
 
 describe('manifest', () => {

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { tensor } from '../ir/tensor';
 import { BITMAP_SIDE, blockCounts, digitFromDrawing, digitsToModelInput, inkFromRGBA, type InkBitmap } from './digits';
-
-/** mulberry32: a small seeded generator, so every run draws the same shapes. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../stats/rng';
 
 /**
  * A random 32×32 binary "digit" whose ink touches the top and bottom rows and spans columns

@@ -4,17 +4,7 @@
 // ("/stage.2/block.7/conv2/Conv") and fully typed, so edges carry shapes. Weights are tiny (8 channels):
 // only the graph's structure matters here.
 import type { Attribute, Graph, Node, Tensor, ValueInfo } from '../../engine';
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as mulberry32 } from '../../engine';
 
 const C = 8;
 

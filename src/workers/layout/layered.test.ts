@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dummyBudget, layeredLayout } from './layered';
 import { isotonic } from './positioning';
 import type { LayoutInput, LayoutResult } from './types';
-
-/** mulberry32: a small seeded generator, so every random graph here is the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../engine';
 
 function graph(
   n: number,
