@@ -31,10 +31,14 @@ for (const lang of langs) {
       await expect(page.locator('.objectives li').first()).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
       // rehype-katex renders a bad formula as a red .katex-error span instead of failing the build
-      await expect(page.locator('.katex-error'), `${path}: formulas that KaTeX could not render`).toHaveCount(0);
+      await expect(page.locator('.katex-error'), `${path}: formulas that KaTeX could not render`).toHaveCount(
+        0,
+      );
       const scan = await new AxeBuilder({ page }).analyze();
       const serious = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${path}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+      expect(
+        serious.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
     }
   });
 }
@@ -63,7 +67,9 @@ test('language and reading progress survive a reload', async ({ page }) => {
 
 test('corrupt saved state resets with a notice instead of a blank page', async ({ page }) => {
   await page.goto('/en');
-  await page.evaluate(() => localStorage.setItem('inference-playground', '{"state": {"lang": 42, "progress": "x"'));
+  await page.evaluate(() =>
+    localStorage.setItem('inference-playground', '{"state": {"lang": 42, "progress": "x"'),
+  );
   await page.reload();
   await expect(page.getByTestId('persist-notice')).toBeVisible();
   await expect(page.locator('.chapter-card')).toHaveCount(6);

@@ -1,6 +1,6 @@
 // The one component map for lessons: every tag a lesson may use is listed here.
 // Widgets are loaded lazily so a lesson only downloads the widgets (and d3, onnxruntime-web…) it shows.
-import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
+import { Suspense, lazy, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import { Callout } from '../ui/Callout';
 import { Figure } from '../ui/Figure';
 import { Term } from '../ui/Term';
@@ -23,7 +23,9 @@ function WidgetFrame({ children }: { children: ReactNode }) {
       )}
     >
       <LessonLinkContext.Provider value={LessonLink}>
-        <Suspense fallback={<div className="widget-loading" role="status" aria-busy="true" />}>{children}</Suspense>
+        <Suspense fallback={<div className="widget-loading" role="status" aria-busy="true" />}>
+          {children}
+        </Suspense>
       </LessonLinkContext.Provider>
     </ErrorBoundary>
   );
@@ -46,7 +48,13 @@ const widgets = {
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
 };
 
+/** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */
+function CodeBlock(props: ComponentProps<'pre'>) {
+  return <pre tabIndex={0} {...props} />;
+}
+
 export const mdxComponents = {
+  pre: CodeBlock,
   Callout,
   Figure,
   Term,
@@ -55,4 +63,3 @@ export const mdxComponents = {
   LessonLink,
   ...widgets,
 };
-
