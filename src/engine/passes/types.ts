@@ -56,3 +56,53 @@ export interface Pass<M = unknown> {
   /** Rewrites the graph at the match (in place) and says what it did. */
   apply(graph: Graph, match: M, ctx: PassContext): Rewrite;
 }
+
+/** Size and cost of a graph, measured after every pass so the UI's stats table can update per step. */
+export interface GraphStats {
+  nodes: number;
+  opCounts: Record<string, number>;
+  /** Elements of floating-point initializers. */
+  params: number;
+  /** Multiply-accumulates of one inference (symbolic dims at 1). */
+  macs: number;
+  /** Peak of the greedy memory plan (bytes), see MemoryPlan.plannedBytes. */
+  peakBytes: number;
+}
+
+export interface PipelineOptions {
+  /** Which passes run: all passes of this level and below (default 'extended'), or exactly `passes`. */
+  level?: PassLevel;
+  passes?: PassName[];
+  /** See PassContext. Defaults: contribOps true, maxFoldedElements MAX_FOLDED_ELEMENTS. */
+  contribOps?: boolean;
+  maxFoldedElements?: number;
+  /** Bound on sweeps over the pass list (default 10); `converged` is false when it was reached. */
+  maxIterations?: number;
+  /** Keep the graph after every rewrite (nodes copied, tensors shared) so a UI can step through them. */
+  snapshots?: boolean;
+  onProgress?: (progress: { iteration: number; pass: PassName; rewrites: number }) => void;
+  /** Checked between rewrites; when set, the pipeline throws CancelledError. */
+  signal?: { readonly aborted: boolean };
+}
+
+/** One run of one pass in one sweep: its rewrites, time and the graph's stats after it. */
+export interface PassRun {
+  pass: PassName;
+  iteration: number;
+  rewrites: Rewrite[];
+  ms: number;
+  stats: GraphStats;
+  /** With `snapshots`: the graph after each rewrite of this run (same order as `rewrites`). */
+  graphs?: Graph[];
+}
+
+export interface PipelineResult {
+  /** The optimized model (a copy; the input model is never modified). */
+  model: Model;
+  before: GraphStats;
+  after: GraphStats;
+  runs: PassRun[];
+  iterations: number;
+  converged: boolean;
+  ms: number;
+}
