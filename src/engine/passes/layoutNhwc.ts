@@ -263,7 +263,7 @@ function applyPush(
   const originalInputs = [...op.inputs];
   const y = op.outputs[0];
   const moved = forms.fresh(`${y}_${form ? 'nhwc' : 'moved'}`);
-  const after = transposeNode(moved, y, form ? TO_NCHW : perm, forms.fresh(`${names[0]}_after_${opName}`));
+  const after = transposeNode(moved, y, form ? TO_NCHW : perm, forms.fresh(names[0].replace(/_\d+$/, '')));
   // each transposed input is read before its transpose; a constant input is permuted back to match
   const inputs = op.inputs.map((n) => {
     const producer = transposes.find((p) => p.outputs[0] === n);
