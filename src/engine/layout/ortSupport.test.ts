@@ -218,7 +218,7 @@ describe('converted models in onnxruntime-web', () => {
       {
         node: 'conv_nhwc',
         opType: 'NhwcConv',
-        reason: 'no NhwcConv kernel in onnxruntime-web (it exists for CUDA and ROCm only)',
+        reason: "no NhwcConv kernel in onnxruntime's CPU provider, which onnxruntime-web runs as WebAssembly",
       },
     ]);
   });

@@ -3,7 +3,7 @@
 // (WebAssembly backend, what the app uses) and in onnxruntime-node 1.30 (CPU). ortSupport.test.ts runs
 // them again, so an upgrade that changes an answer fails a test instead of silently changing the UI's claim.
 //   com.microsoft NhwcConv, float32 — session creation fails in both: "Could not find an implementation
-//     for NhwcConv(1)" (onnxruntime registers it for CUDA and ROCm only).
+//     for NhwcConv(1)": the CPU provider, which is what the WebAssembly build runs, has no kernel for it.
 //   com.microsoft NhwcMaxPool, float32 — rejected in both: its schema allows int8 and uint8 only.
 //   com.microsoft NhwcMaxPool, uint8 / int8 — runs in both.
 //   com.microsoft QLinearConv, channels_last = 1 — runs in both (the CPU's own NHWC int8 convolution).
@@ -31,7 +31,13 @@ export function ortWebBlockers(model: Model): OrtWebBlocker[] {
     if (node.domain !== MS_DOMAIN) return [];
     const at = { node: nodeLabel(node, i), opType: node.opType };
     if (node.opType === 'NhwcConv')
-      return [{ ...at, reason: 'no NhwcConv kernel in onnxruntime-web (it exists for CUDA and ROCm only)' }];
+      return [
+        {
+          ...at,
+          reason:
+            "no NhwcConv kernel in onnxruntime's CPU provider, which onnxruntime-web runs as WebAssembly",
+        },
+      ];
     if (node.opType === 'NhwcMaxPool') {
       const dtype = types.get(node.inputs[0])?.dtype;
       if (!dtype || !EIGHT_BIT.has(dtype))

@@ -1,4 +1,4 @@
-// layout-nhwc (chapter 4.8, data-layout conversion): runs the convolutions channels last. Three kinds of
+// layout-nhwc (chapter 4.8, data-layout conversion): runs the convolutions channels last. Four kinds of
 // rewrite, one at a time, in this order of priority:
 //   1. convert — a Conv or QLinearConv becomes its NHWC form between two transposes (NCHW → NHWC before,
 //      NHWC → NCHW after): the graph computes the same, with the layout boundaries made explicit;

@@ -1,6 +1,6 @@
 // com.microsoft NhwcConv (onnxruntime contrib op): Conv with X and Y channels last ([N, H, W, C]) and the
-// weights [M, kH, kW, C/group]; bias and attributes as Conv. onnxruntime implements it for CUDA and ROCm
-// only (see layout/ortSupport.ts for what was measured in onnxruntime-web and onnxruntime-node).
+// weights [M, kH, kW, C/group]; bias and attributes as Conv. onnxruntime's CPU provider has no kernel for it
+// (see layout/ortSupport.ts for what was measured in onnxruntime-web and onnxruntime-node).
 import { Conv } from '../Conv';
 import { channelsLast } from './channelsLast';
 
