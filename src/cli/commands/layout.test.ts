@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,25 @@ describe('layout', () => {
     expect(model.graph.nodes.filter((n) => n.opType === 'NhwcConv')).toHaveLength(3);
     expect(stdout).toMatch(/onnxruntime-web: cannot run the converted model \(3 nodes\)/);
   });
+
+  it('prints all of a long --json report through a slow pipe (it waits for stdout before exiting)', async () => {
+    const root = path.resolve(__dirname, '../../..');
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [path.join(root, 'src/cli/main.ts'), 'layout', 'mobilenetv2-224', '--json'],
+      { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    // a reader that lets the pipe fill up (64 KiB) for a while, as `| python3 …` did
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    child.stdout.resume();
+    await new Promise((resolve) => child.on('close', resolve));
+    const piped = Buffer.concat(chunks).toString();
+    expect(piped.length).toBeGreaterThan(1 << 16);
+    expect((JSON.parse(piped) as LayoutReport).after.transposes).toHaveLength(1);
+  }, 30_000);
 
   it('refuses a bad batch and a missing model', async () => {
     await expect(layoutCommand.run(['digits-cnn', '--batch', '0'])).rejects.toThrow(/--batch/);
