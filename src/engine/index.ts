@@ -76,3 +76,9 @@ export type { MemoryPlan, TensorLifetime, InPlaceOpportunity } from './memory/ty
 export { planMemory, type MemoryPlanOptions } from './memory/plan';
 export { tensorLifetimes, MAX_PLAN_BATCH, type Lifetimes, type LifetimeOptions } from './memory/lifetimes';
 export { greedyBySize, ARENA_ALIGNMENT, type Interval } from './memory/greedy';
+// Data-layout conversion (chapter 4.8): the layout-nhwc pass, its reports, and what onnxruntime-web runs.
+export { layoutNhwc, type LayoutMatch } from './passes/layoutNhwc';
+export { convertToNhwc, type LayoutConversion } from './layout/convert';
+export { transposeReport, type TransposeCost, type TransposeReport } from './layout/transposes';
+export { blockedLayoutReport, type BlockedActivation, type BlockedLayoutReport, type Contiguity } from './layout/nc4hw4';
+export { ortWebBlockers, runsInOrtWeb, type OrtWebBlocker } from './layout/ortSupport';

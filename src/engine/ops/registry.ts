@@ -85,6 +85,10 @@ import { Tile } from './Tile';
 import { Transpose } from './Transpose';
 import { Unsqueeze } from './Unsqueeze';
 import { Where } from './Where';
+// onnxruntime contrib ops (domain com.microsoft)
+import { NhwcConv } from './contrib/NhwcConv';
+import { NhwcMaxPool } from './contrib/NhwcMaxPool';
+import { QLinearConv as MsQLinearConv } from './contrib/QLinearConv';
 import type { OpDef } from './types';
 
 const OPS: OpDef[] = [
@@ -173,6 +177,9 @@ const OPS: OpDef[] = [
   Transpose,
   Unsqueeze,
   Where,
+  NhwcConv,
+  NhwcMaxPool,
+  MsQLinearConv,
 ];
 
 const byKey = new Map(OPS.map((op) => [`${op.domain}::${op.opType}`, op]));
