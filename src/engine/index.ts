@@ -71,3 +71,6 @@ export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
+// Graph optimization (chapter 4): the pass and pipeline contract, and memory planning's.
+export * from './passes/types';
+export type * from './memory/types';
