@@ -71,6 +71,10 @@ export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
-// Graph optimization (chapter 4): the pass and pipeline contract, and memory planning's.
+// Graph optimization (chapter 4): the pass and pipeline contract.
 export * from './passes/types';
-export type * from './memory/types';
+// Memory planning (chapter 4.8): tensor lifetimes, greedy-by-size arena, lower bound, in-place candidates.
+export type { MemoryPlan, TensorLifetime, InPlaceOpportunity } from './memory/types';
+export { planMemory, type MemoryPlanOptions } from './memory/plan';
+export { tensorLifetimes, MAX_PLAN_BATCH, type Lifetimes, type LifetimeOptions } from './memory/lifetimes';
+export { greedyBySize, ARENA_ALIGNMENT, type Interval } from './memory/greedy';

@@ -32,4 +32,12 @@ export interface MemoryPlan {
   /** Node names in the execution order the steps refer to. */
   order: string[];
   inPlace: InPlaceOpportunity[];
+  /** Bytes live at each step from -1 (graph inputs only) to order.length (outputs only): liveBytes[step + 1]. */
+  liveBytes: number[];
+  /** Offsets are multiples of this; every tensor counts at its size rounded up to it in all three totals. */
+  alignment: number;
+  /** The numbers symbolic dims were given (batch for the leading dims of the inputs, 1 for the rest). */
+  symbols: Record<string, number>;
+  /** Activations whose size is unknown (behind an unsupported op): counted as 0 bytes, so totals are low. */
+  unsized: string[];
 }
