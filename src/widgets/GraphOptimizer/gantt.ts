@@ -36,6 +36,8 @@ export function drawGantt(svg: SVGSVGElement, p: GanttProps): void {
   root.attr('viewBox', `0 0 ${p.width} ${p.height}`).attr('width', p.width).attr('height', p.height);
   const { plan } = p;
   const steps = plan.order.length;
+  // The plan counts every tensor at its size rounded up to the arena's alignment: so does the drawing.
+  const size = (bytes: number) => Math.ceil(bytes / plan.alignment) * plan.alignment;
   const arena = Math.max(plan.plannedBytes, 1);
   const x = scaleLinear()
     .domain([-1, steps + 1])
@@ -70,6 +72,13 @@ export function drawGantt(svg: SVGSVGElement, p: GanttProps): void {
     .attr('text-anchor', 'middle')
     .text(p.xLabel);
 
+  root
+    .append('text')
+    .attr('class', 'go-axis-label')
+    .attr('transform', `translate(12,${(MARGIN.top + p.height - MARGIN.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(p.yLabel);
+
   // The lower bound: no arena can be lower than the bytes alive at the busiest step.
   root
     .append('line')
@@ -87,8 +96,8 @@ export function drawGantt(svg: SVGSVGElement, p: GanttProps): void {
     .attr('class', (t) => (t.name === p.selected ? 'go-tensor selected' : 'go-tensor'))
     .attr('x', (t) => x(t.start))
     .attr('width', (t) => Math.max(1, x(t.end + 1) - x(t.start)))
-    .attr('y', (t) => y(t.offset + t.bytes))
-    .attr('height', (t) => Math.max(1, y(t.offset) - y(t.offset + t.bytes)))
+    .attr('y', (t) => y(t.offset + size(t.bytes)))
+    .attr('height', (t) => Math.max(1, y(t.offset) - y(t.offset + size(t.bytes))))
     .attr('fill', (_, i) => COLOURS[i % COLOURS.length])
     .append('title')
     .text((t) => p.tensorLabel(t));

@@ -39,6 +39,7 @@ export function registerOnnxText(monaco: Monaco): void {
         [/-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/, 'number'],
         [/\b(?:inf|nan)\b/, 'number'],
         [/[A-Za-z_][\w./-]*/, { cases: { '@typeWords': 'keyword', '@default': 'identifier' } }],
+        [/=>/, 'delimiter'],
         [/[{}()[\]<>]/, '@brackets'],
         [/[=,:]/, 'delimiter'],
       ],
