@@ -72,11 +72,20 @@ export function CodeEditor({
     latest.current = { onChange, debounceMs, value };
   });
   const timer = useRef(0);
+  const pending = useRef<string | null>(null);
+  const flush = () => {
+    window.clearTimeout(timer.current);
+    const text = pending.current;
+    pending.current = null;
+    if (text !== null) latest.current.onChange(text);
+  };
   const emit = (text: string) => {
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => latest.current.onChange(text), latest.current.debounceMs);
+    pending.current = text;
+    timer.current = window.setTimeout(flush, latest.current.debounceMs);
   };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  // An edit still waiting for its debounce is delivered when the editor goes away, never dropped.
+  useEffect(() => flush, []);
 
   // Create the editor once Monaco is in.
   useEffect(() => {
