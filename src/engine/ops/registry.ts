@@ -85,6 +85,8 @@ import { Tile } from './Tile';
 import { Transpose } from './Transpose';
 import { Unsqueeze } from './Unsqueeze';
 import { Where } from './Where';
+import { FusedConv } from './contrib/FusedConv';
+import { FusedGemm } from './contrib/FusedGemm';
 import type { OpDef } from './types';
 
 const OPS: OpDef[] = [
@@ -173,6 +175,9 @@ const OPS: OpDef[] = [
   Transpose,
   Unsqueeze,
   Where,
+  // onnxruntime contrib ops (com.microsoft) that graph optimization produces
+  FusedConv,
+  FusedGemm,
 ];
 
 const byKey = new Map(OPS.map((op) => [`${op.domain}::${op.opType}`, op]));

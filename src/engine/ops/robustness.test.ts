@@ -61,8 +61,10 @@ const ATTRIBUTES: [string, Attribute][] = [
 ];
 
 describe('operators reject bad input with a ModelError, never a crash', () => {
-  it.each(supportedOps())('%s', (opType) => {
-    const op = lookupOp('', opType)!;
+  it.each(supportedOps())('%s', (qualified) => {
+    // contrib ops are listed as "com.microsoft::FusedConv"
+    const [domain, opType] = qualified.includes('::') ? qualified.split('::') : ['', qualified];
+    const op = lookupOp(domain, opType)!;
     const rng = seededRandom([...opType].reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
     const pick = <T>(list: readonly T[]) => list[Math.floor(rng() * list.length)];
     for (let trial = 0; trial < 300; trial++) {
@@ -75,7 +77,7 @@ describe('operators reject bad input with a ModelError, never a crash', () => {
       const node: Node = {
         name: `fuzz_${trial}`,
         opType,
-        domain: '',
+        domain,
         inputs: inputs.map((t, i) => (t ? `x${i}` : '')),
         outputs: ['y'],
         attributes,
