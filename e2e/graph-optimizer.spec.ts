@@ -22,7 +22,9 @@ for (const lang of langs) {
       await expect(widget.root.locator('[role=tab][aria-selected=true]')).toHaveCount(1);
     });
 
-  test(`${lang}: Monaco and the onnxruntime wasm are not requested on a chapter-1 lesson`, async ({ page }) => {
+  test(`${lang}: Monaco and the onnxruntime wasm are not requested on a chapter-1 lesson`, async ({
+    page,
+  }) => {
     const heavy: string[] = [];
     page.on('request', (r) => isHeavy(r.url()) && heavy.push(r.url()));
     await new CoursePage(page).openLesson(`/${lang}/inference-systems/training-vs-inference`);
@@ -57,7 +59,9 @@ test('zh: stepping through the timeline changes the node counts', async ({ page 
   await expect.poll(() => widget.nodesIn('right')).toBe(optimized.after);
 });
 
-test('en: Verify runs both graphs in onnxruntime-web: errors below tolerance, latencies measured', async ({ page }) => {
+test('en: Verify runs both graphs in onnxruntime-web: errors below tolerance, latencies measured', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await new CoursePage(page).openLesson(lesson('en', 'operator-fusion'));
   const widget = new GraphOptimizerWidget(page);
@@ -72,7 +76,9 @@ test('en: Verify runs both graphs in onnxruntime-web: errors below tolerance, la
   expect(latencies).toHaveLength(4);
   for (const ms of latencies) expect(ms).toBeGreaterThan(0);
   const scan = await new AxeBuilder({ page }).include('[data-testid=graph-optimizer]').analyze();
-  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
 });
 
 test('zh: a malformed file gives a clear error and the model stays loaded', async ({ page }) => {
@@ -88,7 +94,9 @@ test('zh: a malformed file gives a clear error and the model stays loaded', asyn
   expect(await widget.nodesIn('left')).toBe(nodes);
 });
 
-test('en: the text editor (Monaco) rebuilds the graph as it is edited and marks a syntax error', async ({ page }) => {
+test('en: the text editor (Monaco) rebuilds the graph as it is edited and marks a syntax error', async ({
+  page,
+}) => {
   await new CoursePage(page).openLesson(lesson('en', 'graph-ir'));
   const widget = new GraphOptimizerWidget(page);
   await widget.waitUntilOptimized();
@@ -104,7 +112,9 @@ g (float[1, 4] x) => (float[1, 4] y)
   await widget.replaceText(text);
   await expect(widget.parseStatus).toHaveAttribute('data-state', 'ok');
   await widget.tab('graph').click();
-  await expect(widget.root.locator('[data-testid=stats-table] tr[data-op=Sigmoid]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(widget.root.locator('[data-testid=stats-table] tr[data-op=Sigmoid]')).toHaveCount(1, {
+    timeout: 30_000,
+  });
   await expect.poll(() => widget.nodesIn('left')).toBe(2);
 
   await widget.tab('text').click();

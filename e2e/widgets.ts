@@ -134,7 +134,10 @@ export class GraphOptimizerWidget {
     const row = this.root.locator('[data-testid=stats-table] tr[data-key=nodes]');
     await expect(row).toHaveAttribute('data-after', /\d/);
     await expect(row).toHaveAttribute('data-before', /\d/);
-    return { before: Number(await row.getAttribute('data-before')), after: Number(await row.getAttribute('data-after')) };
+    return {
+      before: Number(await row.getAttribute('data-before')),
+      after: Number(await row.getAttribute('data-after')),
+    };
   }
 
   get summary() {
@@ -151,7 +154,9 @@ export class GraphOptimizerWidget {
   }
 
   async openFile(name: string, bytes: Buffer) {
-    await this.root.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+    await this.root
+      .getByTestId('file-input')
+      .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
   }
 
   get verifyButton() {
@@ -159,7 +164,9 @@ export class GraphOptimizerWidget {
   }
 
   async waitForVerify(timeout = 90_000) {
-    await expect(this.root.getByTestId('verify')).toHaveAttribute('data-phase', /done|error|cannot/, { timeout });
+    await expect(this.root.getByTestId('verify')).toHaveAttribute('data-phase', /done|error|cannot/, {
+      timeout,
+    });
   }
 
   /** Largest differences per output and the measured latencies, as numbers. */

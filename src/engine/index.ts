@@ -71,8 +71,6 @@ export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
-// Graph optimization (chapter 4): the pass and pipeline contract.
-export * from './passes/types';
 // Memory planning (chapter 4.8): tensor lifetimes, greedy-by-size arena, lower bound, in-place candidates.
 export type { MemoryPlan, TensorLifetime, InPlaceOpportunity } from './memory/types';
 export { planMemory, type MemoryPlanOptions } from './memory/plan';

@@ -39,6 +39,8 @@ export interface TimelineRun {
 }
 
 export interface OptimizeResult {
+  /** Operator sets the graphs need (the input's, plus com.microsoft when a pass used its contrib ops). */
+  opsets: Record<string, number>;
   /** The graph at every position: 0 is the input, k the graph after the k-th rewrite. */
   graphs: Graph[];
   /** steps[k − 1] is the rewrite that leads from position k − 1 to k. */

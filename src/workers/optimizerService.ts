@@ -9,14 +9,15 @@ import {
   encodeModel,
   inferShapes,
   modelCost,
+  opCounts,
   parseModelText,
+  planMemory,
   printModelText,
+  runPipeline,
   validate,
   type Graph,
-  type GraphStats,
   type MemoryPlan,
   type Model,
-  type PipelineOptions,
   type PipelineResult,
   type Tensor,
   type TypeInfo,
@@ -31,12 +32,6 @@ import type {
   TimelineStep,
 } from './optimizerProtocol';
 import { serializeError } from './ortService';
-
-/** The engine functions the service runs (the real ones in the worker). */
-export interface OptimizerEngine {
-  runPipeline(model: Model, options: PipelineOptions): PipelineResult;
-  planMemory(model: Model): MemoryPlan;
-}
 
 export interface OptimizerServiceEnv {
   post(message: OptimizerResponse, transfer?: Transferable[]): void;
@@ -68,13 +63,19 @@ export function decode(bytes: ArrayBuffer): Model {
   return model;
 }
 
-/** Line (1-based) of the first whole-word occurrence of `word` in `text`, or 1. */
-function lineOf(text: string, word: string | undefined): number {
+/**
+ * The line (1-based) a structural problem about `word` points at: the second definition of a value defined
+ * twice, else the first line that reads it, else its first mention, else 1.
+ */
+function lineOf(text: string, word: string | undefined, code: string): number {
   if (!word) return 1;
-  const at = text.search(
-    new RegExp(`(^|[^\\w./-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w./-])`),
-  );
-  return at < 0 ? 1 : text.slice(0, at + 1).split('\n').length;
+  const re = new RegExp(`(^|[^\\w./-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w./-])`);
+  const lines = text.split('\n').map((line, i) => ({ line, i, eq: line.indexOf('=') }));
+  const hits = lines.filter(({ line }) => re.test(line));
+  const defines = hits.filter(({ line, eq }) => eq > 0 && re.test(line.slice(0, eq)));
+  const reads = hits.filter(({ line, eq }) => eq > 0 && re.test(line.slice(eq + 1)));
+  const hit = code === 'duplicate-definition' ? (defines[1] ?? defines[0]) : reads[0];
+  return ((hit ?? hits[0])?.i ?? 0) + 1;
 }
 
 /** Parses the text syntax; a syntax error or a structural problem comes back as a SyntaxProblem, not a throw. */
@@ -105,14 +106,18 @@ export function parse(
   if (error)
     return {
       model: null,
-      problem: { message: error.message, line: lineOf(text, error.value ?? error.node), column: 1 },
+      problem: {
+        message: error.message,
+        line: lineOf(text, error.value ?? error.node, error.code),
+        column: 1,
+      },
     };
   return { model, problem: null };
 }
 
 /** The pipeline's result reshaped for the timeline: the graph at every position, each rewrite with its run. */
-export function toTimeline(input: Graph, result: PipelineResult): OptimizeResult {
-  const graphs: Graph[] = [input];
+export function toTimeline(result: PipelineResult): OptimizeResult {
+  const graphs: Graph[] = [result.input];
   const steps: TimelineStep[] = [];
   const runs = result.runs.map((run, index) => {
     run.rewrites.forEach((rewrite, i) => {
@@ -125,10 +130,11 @@ export function toTimeline(input: Graph, result: PipelineResult): OptimizeResult
     return { pass, iteration, ms, stats, rewrites: run.rewrites.length, end: steps.length };
   });
   const { before, after, iterations, converged, ms } = result;
-  return { graphs, steps, runs, before, after, iterations, converged, ms };
+  return { opsets: result.model.opsets, graphs, steps, runs, before, after, iterations, converged, ms };
 }
 
-export function analyze(engine: OptimizerEngine, model: Model): Analysis {
+/** Shapes, per-node cost, memory plan and stats (as graphStats counts them) of one graph. */
+export function analyze(model: Model): Analysis {
   const problems: string[] = [];
   const inference = inferShapes(model);
   for (const p of [...inference.errors, ...inference.unknownOps])
@@ -136,20 +142,15 @@ export function analyze(engine: OptimizerEngine, model: Model): Analysis {
   const cost = modelCost(model, inference);
   let memory: MemoryPlan | null = null;
   try {
-    memory = engine.planMemory(model);
+    memory = planMemory(model);
   } catch (e) {
     problems.push(e instanceof Error ? e.message : String(e));
   }
   const valueTypes = new Map<string, TypeInfo>();
   for (const [name, type] of inference.types) if (type) valueTypes.set(name, type);
-  const opCounts: Record<string, number> = {};
-  for (const n of model.graph.nodes) {
-    const op = n.domain ? `${n.domain}::${n.opType}` : n.opType;
-    opCounts[op] = (opCounts[op] ?? 0) + 1;
-  }
-  const stats: GraphStats = {
+  const stats = {
     nodes: model.graph.nodes.length,
-    opCounts,
+    opCounts: opCounts(model),
     params: cost.params,
     macs: cost.macs,
     peakBytes: memory?.plannedBytes ?? 0,
@@ -167,10 +168,10 @@ export function analyze(engine: OptimizerEngine, model: Model): Analysis {
   };
 }
 
-export function createOptimizerService(engine: OptimizerEngine, env: OptimizerServiceEnv) {
+export function createOptimizerService(env: OptimizerServiceEnv) {
   function optimize(id: number, model: Model, options: OptimizeOptions): OptimizeResult {
     let last = -Infinity;
-    const result = engine.runPipeline(model, {
+    const result = runPipeline(model, {
       ...options,
       snapshots: true,
       onProgress: (p) => {
@@ -180,7 +181,7 @@ export function createOptimizerService(engine: OptimizerEngine, env: OptimizerSe
         env.post({ kind: 'progress', id, ...p });
       },
     });
-    return toTimeline(model.graph, result);
+    return toTimeline(result);
   }
 
   function dispatch(request: OptimizerRequest): void {
@@ -198,7 +199,7 @@ export function createOptimizerService(engine: OptimizerEngine, env: OptimizerSe
       case 'optimize':
         return env.post({ kind: 'optimized', id, result: optimize(id, request.model, request.options) });
       case 'analyze':
-        return env.post({ kind: 'analyzed', id, analysis: analyze(engine, request.model) });
+        return env.post({ kind: 'analyzed', id, analysis: analyze(request.model) });
       case 'encode': {
         const bytes = encodeModel(request.model);
         const buffer = bytes.buffer.slice(

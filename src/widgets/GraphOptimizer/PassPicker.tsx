@@ -1,7 +1,7 @@
 // Which passes run: a level preset (every pass of that level and below, as onnxruntime's levels) or a
 // custom set, and whether fused nodes may be onnxruntime contrib ops.
 import { useId } from 'react';
-import { PASS_NAMES, type PassLevel, type PassName } from '../../engine';
+import { PASSES, selectPasses, type PassLevel, type PassName } from '../../engine';
 import { Term } from '../../ui/Term';
 import { useStrings } from '../../ui/i18n';
 import { strings } from './strings';
@@ -9,20 +9,11 @@ import type { PipelineChoice } from './useOptimizer';
 
 const LEVELS: PassLevel[] = ['basic', 'extended', 'all'];
 
-/** The level of each pass, by its place in PASS_NAMES (the contract lists them level by level). */
-const LEVEL_OF: Record<PassName, PassLevel> = Object.fromEntries(
-  PASS_NAMES.map((p) => [
-    p,
-    PASS_NAMES.indexOf(p) < PASS_NAMES.indexOf('fold-batchnorm')
-      ? 'basic'
-      : p === 'layout-nhwc'
-        ? 'all'
-        : 'extended',
-  ]),
-) as Record<PassName, PassLevel>;
+/** The registered passes, in pipeline order. */
+const ALL: PassName[] = PASSES.map((p) => p.name);
+const LEVEL_OF = Object.fromEntries(PASSES.map((p) => [p.name, p.level])) as Record<PassName, PassLevel>;
 
-export const passesOfLevel = (level: PassLevel): PassName[] =>
-  PASS_NAMES.filter((p) => LEVELS.indexOf(LEVEL_OF[p]) <= LEVELS.indexOf(level));
+export const passesOfLevel = (level: PassLevel): PassName[] => selectPasses({ level }).map((p) => p.name);
 
 export function PassPicker({
   choice,
@@ -40,7 +31,7 @@ export function PassPicker({
     const next = new Set(chosen);
     if (next.has(p)) next.delete(p);
     else next.add(p);
-    onChange({ ...choice, passes: PASS_NAMES.filter((q) => next.has(q)) });
+    onChange({ ...choice, passes: ALL.filter((q) => next.has(q)) });
   };
   return (
     <fieldset className="go-passes" disabled={disabled}>
@@ -77,12 +68,12 @@ export function PassPicker({
       </span>
       <details className="go-pass-list">
         <summary>{t.choosePasses}</summary>
-        {LEVELS.map((level) => (
+        {LEVELS.filter((level) => ALL.some((p) => LEVEL_OF[p] === level)).map((level) => (
           <div key={level} role="group" aria-labelledby={`${id}-${level}`} className="go-pass-group">
             <p id={`${id}-${level}`} className="go-pass-level">
               {t.levelGroup[level]}
             </p>
-            {PASS_NAMES.filter((p) => LEVEL_OF[p] === level).map((p) => (
+            {ALL.filter((p) => LEVEL_OF[p] === level).map((p) => (
               <label key={p} className="go-check" title={t.passTips[p]}>
                 <input type="checkbox" checked={chosen.has(p)} onChange={() => toggle(p)} data-pass={p} />
                 <code>{p}</code>

@@ -63,7 +63,7 @@ export default function GraphOptimizer({
   const [picked, setPicked] = useState(initialModel);
   const [waiting, setWaiting] = useState<ZooModel | null>(null);
   const [dragging, setDragging] = useState(false);
-  const opt = useOptimizer(choice, position, t);
+  const opt = useOptimizer(choice, t);
   const { result, loadModel } = opt;
 
   // The first model: examples and small zoo models at once, large ones when the reader asks.

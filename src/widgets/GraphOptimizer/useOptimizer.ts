@@ -1,5 +1,5 @@
 // The playground's state: the input model (from the zoo, a file, an example or the text editor), the
-// pipeline's timeline for it, the position on that timeline, and the analysis (shapes, costs, memory plan)
+// pipeline's timeline for it, and the analysis (shapes, costs, memory plan)
 // of each graph shown. All the work happens in the optimizer Worker; this hook only asks and keeps answers.
 // A model that fails to load never replaces the current one.
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -55,12 +55,13 @@ export const MAX_FILE_MB = 200;
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The timeline of a model no pass has run on (yet): just the input graph. */
-export const inputOnly = (graph: Graph): OptimizeResult => ({
-  graphs: [graph],
+export const inputOnly = (model: Model): OptimizeResult => ({
+  opsets: model.opsets,
+  graphs: [model.graph],
   steps: [],
   runs: [],
-  before: { nodes: graph.nodes.length, opCounts: {}, params: 0, macs: 0, peakBytes: 0 },
-  after: { nodes: graph.nodes.length, opCounts: {}, params: 0, macs: 0, peakBytes: 0 },
+  before: { nodes: model.graph.nodes.length, opCounts: {}, params: 0, macs: 0, peakBytes: 0 },
+  after: { nodes: model.graph.nodes.length, opCounts: {}, params: 0, macs: 0, peakBytes: 0 },
   iterations: 0,
   converged: true,
   ms: 0,
@@ -68,7 +69,6 @@ export const inputOnly = (graph: Graph): OptimizeResult => ({
 
 export function useOptimizer(
   choice: PipelineChoice,
-  initialPosition: 'start' | 'end',
   messages: { tooLarge(mb: string, limit: number): string },
 ) {
   const [client] = useState(() => new OptimizerClient());
@@ -78,7 +78,6 @@ export function useOptimizer(
   const [load, setLoad] = useState<LoadStatus>({ kind: 'idle' });
   const [run, setRun] = useState<RunStatus>({ kind: 'idle' });
   const [result, setResult] = useState<{ model: Model; timeline: OptimizeResult } | null>(null);
-  const [position, setPosition] = useState(0);
   const [text, setText] = useState<TextState>({ kind: 'none' });
   const analyses = useRef(new WeakMap<Graph, Analysis>());
   const [analysisCount, setAnalysisCount] = useState(0);
@@ -198,8 +197,8 @@ export function useOptimizer(
       })
       .then((timeline) => {
         if (!live) return;
-        setResult({ model: current.model, timeline });
-        setPosition(initialPosition === 'start' ? 0 : timeline.graphs.length - 1);
+        // the graphs of the timeline run under the optimized model's opsets (contrib ops add com.microsoft)
+        setResult({ model: { ...current.model, opsets: timeline.opsets }, timeline });
         setRun({ kind: 'done' });
       })
       .catch((e: unknown) => {
@@ -207,14 +206,13 @@ export function useOptimizer(
         if (isOptimizerCancelled(e)) setRun({ kind: 'cancelled' });
         else setRun({ kind: 'error', message: message(e) });
         // the panes still show the new input model, with no rewrite
-        setResult({ model: current.model, timeline: inputOnly(current.model.graph) });
-        setPosition(0);
+        setResult({ model: current.model, timeline: inputOnly(current.model) });
       });
     return () => {
       live = false;
       controller.abort();
     };
-  }, [client, current, level, passes, contribOps, initialPosition]);
+  }, [client, current, level, passes, contribOps]);
 
   const cancel = useCallback(() => {
     loadAbort.current?.abort();
@@ -252,8 +250,6 @@ export function useOptimizer(
     load,
     run,
     result,
-    position,
-    setPosition,
     text,
     loadModel,
     editText,
