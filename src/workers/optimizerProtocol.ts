@@ -4,10 +4,12 @@
 // Models and graphs cross by structured clone, which keeps shared tensors shared: the pipeline's snapshots
 // share their weights, so sending every snapshot costs the weights once.
 import type {
+  BlockedLayoutReport,
   Graph,
   GraphStats,
   MemoryPlan,
   Model,
+  OrtWebBlocker,
   PassName,
   PipelineOptions,
   Rewrite,
@@ -68,6 +70,10 @@ export interface Analysis {
   valueTypes: Map<string, TypeInfo>;
   nodes: NodeFigures[];
   memory: MemoryPlan | null;
+  /** Nodes onnxruntime-web cannot run (the channels-last ops of the layout pass); empty when it runs. */
+  ortBlockers: OrtWebBlocker[];
+  /** What the blocked NC4HW4 layout would cost the activations (a what-if, not a rewrite). */
+  nc4hw4: BlockedLayoutReport | null;
   /** Why there is no memory plan, or what shape inference could not do (unknown ops, errors). */
   problems: string[];
 }

@@ -5,16 +5,19 @@
 import {
   ModelError,
   assertValid,
+  blockedLayoutReport,
   decodeModel,
   encodeModel,
   inferShapes,
   modelCost,
   opCounts,
+  ortWebBlockers,
   parseModelText,
   planMemory,
   printModelText,
   runPipeline,
   validate,
+  type BlockedLayoutReport,
   type Graph,
   type MemoryPlan,
   type Model,
@@ -146,6 +149,12 @@ export function analyze(model: Model): Analysis {
   } catch (e) {
     problems.push(e instanceof Error ? e.message : String(e));
   }
+  let nc4hw4: BlockedLayoutReport | null = null;
+  try {
+    nc4hw4 = blockedLayoutReport(model);
+  } catch (e) {
+    problems.push(e instanceof Error ? e.message : String(e));
+  }
   const valueTypes = new Map<string, TypeInfo>();
   for (const [name, type] of inference.types) if (type) valueTypes.set(name, type);
   const stats = {
@@ -164,6 +173,8 @@ export function analyze(model: Model): Analysis {
       bytes: n.weightBytes + n.inputBytes + n.outputBytes,
     })),
     memory,
+    ortBlockers: ortWebBlockers(model),
+    nc4hw4,
     problems: problems.slice(0, MAX_PROBLEMS),
   };
 }

@@ -10,6 +10,7 @@ import { eliminateRedundant } from './eliminateRedundant';
 import { foldAffine } from './foldAffine';
 import { foldBatchNorm } from './foldBatchNorm';
 import { fuseActivation } from './fuseActivation';
+import { layoutNhwc } from './layoutNhwc';
 import { matmulAddToGemm } from './matmulAddToGemm';
 import { reshapeMerge } from './reshapeMerge';
 import { transposeCancel } from './transposeCancel';
@@ -27,6 +28,7 @@ export const PASSES: readonly Pass[] = [
   foldAffine,
   fuseActivation,
   activationAfterPool,
+  layoutNhwc,
   deadCode,
 ] as Pass[];
 

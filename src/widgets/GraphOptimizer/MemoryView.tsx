@@ -2,7 +2,8 @@
 // and the plan of one graph as a Gantt chart of tensor lifetimes at their arena offsets (gantt.ts), with
 // the largest tensors as a table (the chart's text alternative).
 import { useEffect, useId, useRef, useState } from 'react';
-import type { MemoryPlan } from '../../engine';
+import type { BlockedLayoutReport, MemoryPlan } from '../../engine';
+import type { Analysis } from '../../workers/optimizerProtocol';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import { useElementWidth } from '../../ui/useElementWidth';
 import { formatBytes } from './format';
@@ -12,12 +13,14 @@ import { strings } from './strings';
 const TABLE_ROWS = 12;
 
 export function MemoryView({
-  before,
-  after,
+  before: left,
+  after: right,
 }: {
-  before: MemoryPlan | null | undefined;
-  after: MemoryPlan | null | undefined;
+  before: Analysis | undefined;
+  after: Analysis | undefined;
 }) {
+  const before = left ? left.memory : undefined;
+  const after = right ? right.memory : undefined;
   const t = useStrings(strings);
   const lang = useLang();
   const id = useId();
@@ -111,7 +114,82 @@ export function MemoryView({
           </div>
         </>
       )}
+      <Blocked before={left?.nc4hw4} after={right?.nc4hw4} />
     </div>
+  );
+}
+
+/** The NC4HW4 what-if: activation bytes in NCHW and blocked, and the activations that need padding. */
+function Blocked({
+  before,
+  after,
+}: {
+  before: BlockedLayoutReport | null | undefined;
+  after: BlockedLayoutReport | null | undefined;
+}) {
+  const t = useStrings(strings);
+  const lang = useLang();
+  const id = useId();
+  const bytes = (v: number) => formatBytes(lang, v);
+  const pct = (r: BlockedLayoutReport) =>
+    `${formatNumber(lang, r.bytes ? (100 * r.extraBytes) / r.bytes : 0, 1)}%`;
+  const padded = after
+    ? [...after.activations].filter((a) => a.extraBytes > 0).sort((a, b) => b.extraBytes - a.extraBytes)
+    : [];
+  return (
+    <section className="go-nc4hw4" aria-labelledby={id} data-testid="nc4hw4">
+      <h4 id={id}>{t.nc4hw4Title}</h4>
+      <p className="go-note">{t.nc4hw4Intro}</p>
+      {(['before', 'after'] as const).map((side) => {
+        const r = side === 'before' ? before : after;
+        if (!r) return null;
+        return (
+          <p
+            key={side}
+            className="go-nc4hw4-row"
+            data-side={side}
+            data-bytes={r.bytes}
+            data-blocked={r.blockedBytes}
+          >
+            {r.activations.length
+              ? t.nc4hw4Row(
+                  side === 'before' ? t.before : t.after,
+                  bytes(r.bytes),
+                  bytes(r.blockedBytes),
+                  pct(r),
+                )
+              : t.nc4hw4None}
+          </p>
+        );
+      })}
+      {padded.length > 0 && (
+        <div className="go-table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-t`}>
+          <table className="go-table">
+            <caption id={`${id}-t`}>{t.nc4hw4Caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colTensor}</th>
+                <th scope="col">{t.colChannels}</th>
+                <th scope="col">{t.colPadded}</th>
+                <th scope="col">{t.colExtra}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {padded.slice(0, TABLE_ROWS).map((a) => (
+                <tr key={a.name}>
+                  <th scope="row" className="go-op">
+                    {a.name}
+                  </th>
+                  <td>{formatNumber(lang, a.channels)}</td>
+                  <td>{formatNumber(lang, a.paddedChannels)}</td>
+                  <td>{bytes(a.extraBytes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 

@@ -316,9 +316,7 @@ export default function GraphOptimizer({
             <RunsTable timeline={timeline} position={to} onJump={setStep} />
           </>
         )}
-        {timeline && tab === 'memory' && (
-          <MemoryView before={leftAnalysis?.memory} after={rightAnalysis?.memory} />
-        )}
+        {timeline && tab === 'memory' && <MemoryView before={leftAnalysis} after={rightAnalysis} />}
       </div>
 
       {result && optimized && opt.current && (
@@ -328,7 +326,17 @@ export default function GraphOptimizer({
           optimized={optimized}
           name={opt.current.name}
           contribOps={choice.contribOps}
-          blocked={null}
+          blocked={
+            rightAnalysis?.ortBlockers.length
+              ? t.blockers(
+                  rightAnalysis.ortBlockers.length,
+                  rightAnalysis.ortBlockers
+                    .slice(0, 3)
+                    .map((b) => `${b.node} (${b.opType}): ${b.reason}`)
+                    .join('; '),
+                )
+              : null
+          }
         />
       )}
       <p className="widget-caption">{t.caption}</p>

@@ -131,6 +131,7 @@ export const strings = defineStrings({
       ok ? 'The outputs agree within the tolerance.' : 'The outputs differ by more than the tolerance.',
     cannotRun: (reason: string) =>
       `onnxruntime-web cannot run this optimized graph, so it is neither verified nor exported as is: ${reason}`,
+    blockers: (n: number, list: string) => `${n} node${n === 1 ? '' : 's'} — ${list}${n > 3 ? '; …' : ''}`,
     errorsCaption: 'Largest differences, optimized vs input graph (both with onnxruntime optimizations off)',
     colOutput: 'Output',
     colMaxAbs: 'Max |Δ|',
@@ -168,6 +169,16 @@ export const strings = defineStrings({
     inPlace: (n: number, size: string) =>
       `${n} element-wise node${n === 1 ? '' : 's'} could also write in place over ${n === 1 ? 'its' : 'their'} input (${size} in all).`,
     tensorsCaption: 'Tensors, largest first',
+    nc4hw4Title: 'What if the feature maps were stored in NC4HW4?',
+    nc4hw4Intro:
+      'Channels in blocks of 4, the last block zero-padded: a tensor of C channels takes ⌈C/4⌉·4 channels of memory. A what-if report on the graph’s 4-D activations, not a rewrite.',
+    nc4hw4Row: (side: string, bytes: string, blocked: string, pct: string) =>
+      `${side}: ${bytes} in NCHW → ${blocked} in NC4HW4 (${pct} more)`,
+    nc4hw4None: 'No 4-D activations to block.',
+    nc4hw4Caption: 'Activations that need padding, most padding first',
+    colChannels: 'Channels',
+    colPadded: 'Padded to',
+    colExtra: 'Extra',
     colTensor: 'Tensor',
     colSize: 'Size',
     colLife: 'Steps',
@@ -304,6 +315,7 @@ export const strings = defineStrings({
     verifyDone: (ok: boolean) => (ok ? '输出在容差范围内一致。' : '输出的差异超过了容差。'),
     cannotRun: (reason: string) =>
       `onnxruntime-web 无法运行这个优化后的计算图，因此既不验证，也不按原样导出：${reason}`,
+    blockers: (n: number, list: string) => `${n} 个节点——${list}${n > 3 ? '；……' : ''}`,
     errorsCaption: '最大差异：优化后 vs 输入的计算图（两者都关闭 onnxruntime 的优化）',
     colOutput: '输出',
     colMaxAbs: '最大 |Δ|',
@@ -338,6 +350,16 @@ export const strings = defineStrings({
     memoryOf: '规划对象',
     inPlace: (n: number, size: string) => `另有 ${n} 个逐元素节点可以原地写回它的输入（共 ${size}）。`,
     tensorsCaption: '张量（从大到小）',
+    nc4hw4Title: '如果特征图以 NC4HW4 存放会怎样？',
+    nc4hw4Intro:
+      '每 4 个通道一块，最后一块补零：C 个通道的张量占 ⌈C/4⌉·4 个通道的内存。这是对计算图中四维激活的假设分析，并不改写计算图。',
+    nc4hw4Row: (side: string, bytes: string, blocked: string, pct: string) =>
+      `${side}：NCHW 下 ${bytes} → NC4HW4 下 ${blocked}（多 ${pct}）`,
+    nc4hw4None: '没有可以分块的四维激活。',
+    nc4hw4Caption: '需要填充的激活（填充最多的在前）',
+    colChannels: '通道数',
+    colPadded: '补齐到',
+    colExtra: '额外内存',
     colTensor: '张量',
     colSize: '大小',
     colLife: '步骤',
