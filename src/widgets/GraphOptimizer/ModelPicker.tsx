@@ -1,19 +1,22 @@
-// Choosing the input model: a zoo model (the list comes from the manifest, fetched when the widget
-// mounts), one of the small text examples, or the reader's own .onnx file (button or drag and drop, the
+// Choosing the input model: a zoo model (the list comes from the manifest, which View.tsx fetches), one of the small text examples, or the reader's own .onnx file (button or drag and drop, the
 // drop target being the whole widget, see View.tsx).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import type { ZooModel } from '../../engine';
 import { useLang, useStrings } from '../../ui/i18n';
-import { loadManifest } from '../../workers/modelZoo';
 import { EXAMPLES, EXAMPLE_PREFIX } from './examples';
 import { strings } from './strings';
 
 export function ModelPicker({
   value,
+  zoo,
+  failure,
   onPick,
   onFile,
   disabled,
 }: {
+  /** The zoo's models, once the manifest is in; `failure` says why it is not. */
+  zoo: ZooModel[] | null;
+  failure: string | null;
   /** The zoo id or `example:<id>` chosen, or '' for a file of the reader's. */
   value: string;
   onPick: (id: string, entry: ZooModel | null) => void;
@@ -24,19 +27,6 @@ export function ModelPicker({
   const lang = useLang();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [zoo, setZoo] = useState<ZooModel[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    loadManifest(import.meta.env.BASE_URL, controller.signal)
-      .then((m) => setZoo(m.models))
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setFailure(e instanceof Error ? e.message : String(e));
-      });
-    return () => controller.abort();
-  }, []);
-
   return (
     <div className="go-picker">
       <label className="go-field" htmlFor={id}>

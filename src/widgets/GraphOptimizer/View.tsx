@@ -17,6 +17,8 @@ import { VerifyPanel } from './VerifyPanel';
 import { formatMs } from './format';
 import { strings } from './strings';
 import { diffPositions, passStops } from './timeline';
+import { EXAMPLE_PREFIX } from './examples';
+import { loadManifest } from '../../workers/modelZoo';
 import { useOptimizer, type PipelineChoice } from './useOptimizer';
 import '../../ui/widget.css';
 import './graphOptimizer.css';
@@ -66,13 +68,30 @@ export default function GraphOptimizer({
   const opt = useOptimizer(choice, t);
   const { result, loadModel } = opt;
 
-  // The first model: examples and small zoo models at once, large ones when the reader asks.
+  // The zoo's list, and the first model: examples and small zoo models at once, large ones when asked.
+  const [zoo, setZoo] = useState<{ models: ZooModel[] | null; failure: string | null }>({
+    models: null,
+    failure: null,
+  });
+  useEffect(() => {
+    const controller = new AbortController();
+    loadManifest(import.meta.env.BASE_URL, controller.signal)
+      .then((m) => setZoo({ models: m.models, failure: null }))
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted)
+          setZoo({ models: null, failure: e instanceof Error ? e.message : String(e) });
+      });
+    return () => controller.abort();
+  }, []);
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
+    const entry = zoo.models?.find((m) => m.id === initialModel);
+    if (!initialModel.startsWith(EXAMPLE_PREFIX) && !zoo.models && !zoo.failure) return; // wait for the sizes
     started.current = true;
-    void loadModel({ zoo: initialModel });
-  }, [initialModel, loadModel]);
+    if (entry && entry.bytes > AUTO_LOAD_BYTES) setWaiting(entry);
+    else void loadModel({ zoo: initialModel });
+  }, [initialModel, loadModel, zoo]);
 
   const pick = (id: string, entry: ZooModel | null) => {
     setPicked(id);
@@ -206,7 +225,7 @@ export default function GraphOptimizer({
       )}
 
       <div className="go-controls">
-        <ModelPicker value={picked} onPick={pick} onFile={openFile} />
+        <ModelPicker value={picked} zoo={zoo.models} failure={zoo.failure} onPick={pick} onFile={openFile} />
         {waiting && (
           <p className="go-note">
             {t.bigHint}{' '}
