@@ -17,12 +17,10 @@ export const strings = defineStrings({
     loadBig: (id: string, mb: string) => `Load ${id} (${mb} MB)`,
     bigHint: 'This model is large: it loads when you ask for it.',
     loadingModel: (name: string) => `Loading ${name}…`,
-    loaded: (name: string, nodes: number, ms: string) => `${name}: ${nodes} nodes, read in ${ms} ms.`,
     loadFailed: (name: string, message: string) => `Could not load ${name}: ${message}`,
     keptModel: (name: string) => `${name} stays loaded.`,
     tooLarge: (mb: string, limit: number) =>
       `the file has ${mb} MB; the playground takes models up to ${limit} MB`,
-    notOnnx: 'this is not an .onnx file',
     noModel: 'No model loaded yet.',
     manifestFailed: (message: string) => `The model list could not be loaded: ${message}`,
     // passes
@@ -187,18 +185,13 @@ export const strings = defineStrings({
     textIntro:
       'The input graph in the ONNX text syntax. Edit it: the graph is rebuilt and the passes run again as you type. Large weights print as {...} and keep their values.',
     textLabel: 'ONNX text of the input graph',
-    editorLoading: 'Loading the editor…',
-    editorFallback: 'The code editor could not be loaded; this plain text box works the same.',
     parseOk: 'Parsed: the panes show this graph.',
     parseError: (line: number, column: number, message: string) =>
       `Line ${line}, column ${column}: ${message}`,
     parsing: 'Parsing…',
-    textOf: (name: string) => `Text of ${name}`,
-    resetText: 'Reset text',
     caption:
       'Rings: red on the left, removed; green on the right, added; amber, changed in place. Select a node to ring, in the other pane, the nodes it replaced or was replaced by. Shapes come from the engine’s shape inference, MACs and parameters from its cost model, memory from its planner, all at batch 1.',
     // units
-    bytesUnit: (v: string, unit: string) => `${v} ${unit}`,
   },
   zh: {
     title: '计算图优化实验场',
@@ -214,11 +207,9 @@ export const strings = defineStrings({
     loadBig: (id: string, mb: string) => `加载 ${id}（${mb} MB）`,
     bigHint: '这个模型较大，点击后才加载。',
     loadingModel: (name: string) => `正在加载 ${name}…`,
-    loaded: (name: string, nodes: number, ms: string) => `${name}：${nodes} 个节点，读取用时 ${ms} ms。`,
     loadFailed: (name: string, message: string) => `无法加载 ${name}：${message}`,
     keptModel: (name: string) => `仍保留已加载的 ${name}。`,
     tooLarge: (mb: string, limit: number) => `文件大小为 ${mb} MB，实验场最多接受 ${limit} MB 的模型`,
-    notOnnx: '这不是 .onnx 文件',
     noModel: '尚未加载模型。',
     manifestFailed: (message: string) => `无法加载模型列表：${message}`,
     passes: '优化 pass',
@@ -367,15 +358,10 @@ export const strings = defineStrings({
     textIntro:
       '输入计算图的 ONNX 文本形式。修改它，计算图会随输入重建，pass 也会重新运行。较大的权重显示为 {...}，其数值保持不变。',
     textLabel: '输入计算图的 ONNX 文本',
-    editorLoading: '正在加载编辑器…',
-    editorFallback: '代码编辑器加载失败；这个纯文本框的功能完全相同。',
     parseOk: '解析成功：窗格显示的就是这个计算图。',
     parseError: (line: number, column: number, message: string) => `第 ${line} 行第 ${column} 列：${message}`,
     parsing: '解析中…',
-    textOf: (name: string) => `${name} 的文本`,
-    resetText: '恢复原文',
     caption:
       '圆环：左侧红色表示被删除，右侧绿色表示新增，琥珀色表示原地修改。选中一个节点，另一个窗格会圈出它所替代的、或替代它的节点。形状来自引擎的形状推导，MACs 和参数量来自它的代价模型，内存来自它的内存规划器，批大小均为 1。',
-    bytesUnit: (v: string, unit: string) => `${v} ${unit}`,
   },
 });
