@@ -128,3 +128,21 @@ g (float[1, 4] x) => (float[1, 4] y)
   await widget.tab('graph').click();
   await expect.poll(() => widget.nodesIn('left')).toBe(2);
 });
+
+test('en: selecting the fused node rings, in the other pane, the nodes it replaced', async ({ page }) => {
+  await new CoursePage(page).openLesson(lesson('en', 'operator-fusion'));
+  const widget = new GraphOptimizerWidget(page);
+  await widget.waitUntilOptimized();
+  await widget.stepButton(/Last step/).click();
+  await expect.poll(() => widget.nodesIn('right')).toBe(1);
+  // keyboard only: focus the right pane's drawing and Tab through its boxes to the one node
+  await widget.pane('right').getByTestId('graph-canvas').focus();
+  for (
+    let i = 0;
+    i < 4 && !/FusedConv|Conv/.test((await widget.pane('right').getAttribute('data-selected')) ?? '');
+    i++
+  )
+    await page.keyboard.press('Tab');
+  await expect(widget.pane('right')).toHaveAttribute('data-selected', /Conv/);
+  await expect(widget.pane('left')).toHaveAttribute('data-related', '3');
+});

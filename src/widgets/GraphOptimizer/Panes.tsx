@@ -118,7 +118,13 @@ export function Panes(props: { left: PaneGraph; right: PaneGraph; diff: Diff; ov
   const rightOverlay = useOverlay(right, R, overlay, title);
 
   const pane = (side: Side, p: PaneGraph, o: NodeOverlay | undefined) => (
-    <div className="go-pane" data-testid={`pane-${side}`} data-nodes={p.graph.nodes.length}>
+    <div
+      className="go-pane"
+      data-testid={`pane-${side}`}
+      data-nodes={p.graph.nodes.length}
+      data-selected={selected[side] ?? ''}
+      data-related={highlights[side].related?.size ?? 0}
+    >
       {(p.graph !== (side === 'left' ? props.left : props.right).graph || !p.analysis) && (
         <p className="go-pane-badge" role="status">
           {t.analysing}
