@@ -95,3 +95,107 @@ export class ArchitectureExplorerWidget {
     return this.panel.locator('h4');
   }
 }
+
+/** <GraphOptimizer>: load a model, step through the passes, verify, edit the graph as text. */
+export class GraphOptimizerWidget {
+  readonly root: Locator;
+  constructor(
+    readonly page: Page,
+    index = 0,
+  ) {
+    this.root = page.getByTestId('graph-optimizer').nth(index);
+  }
+
+  /** Waits until the model is loaded and the pipeline has run on it. */
+  async waitUntilOptimized(timeout = 60_000) {
+    await expect(this.root).toHaveAttribute('data-load', 'ready', { timeout });
+    await expect(this.root).toHaveAttribute('data-run', 'done', { timeout });
+  }
+
+  get status() {
+    return this.root.getByTestId('status');
+  }
+
+  tab(name: 'graph' | 'memory' | 'text') {
+    return this.root.locator(`[role=tab][data-tab=${name}]`);
+  }
+
+  pane(side: 'left' | 'right') {
+    return this.root.getByTestId(`pane-${side}`);
+  }
+
+  /** Node count of the graph drawn in a pane. */
+  async nodesIn(side: 'left' | 'right'): Promise<number> {
+    return Number(await this.pane(side).getAttribute('data-nodes'));
+  }
+
+  /** The node counts of the stats table (before, after), once both analyses are in. */
+  async statNodes(): Promise<{ before: number; after: number }> {
+    const row = this.root.locator('[data-testid=stats-table] tr[data-key=nodes]');
+    await expect(row).toHaveAttribute('data-after', /\d/);
+    await expect(row).toHaveAttribute('data-before', /\d/);
+    return {
+      before: Number(await row.getAttribute('data-before')),
+      after: Number(await row.getAttribute('data-after')),
+    };
+  }
+
+  get summary() {
+    return this.root.getByTestId('step-summary');
+  }
+
+  async position(): Promise<number> {
+    return Number(await this.summary.getAttribute('data-position'));
+  }
+
+  /** The step controls of the timeline (shared StepControls), by their accessible names. */
+  stepButton(name: RegExp) {
+    return this.root.getByTestId('timeline').getByRole('button', { name });
+  }
+
+  async openFile(name: string, bytes: Buffer) {
+    await this.root
+      .getByTestId('file-input')
+      .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+  }
+
+  get verifyButton() {
+    return this.root.getByTestId('verify-button');
+  }
+
+  async waitForVerify(timeout = 90_000) {
+    await expect(this.root.getByTestId('verify')).toHaveAttribute('data-phase', /done|error|cannot/, {
+      timeout,
+    });
+  }
+
+  /** Largest differences per output and the measured latencies, as numbers. */
+  async verifyFigures() {
+    const errors = await this.root.locator('[data-testid=errors-table] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        output: (tr as HTMLElement).dataset.output!,
+        maxAbs: Number((tr as HTMLElement).dataset.maxAbs),
+        maxRel: Number((tr as HTMLElement).dataset.maxRel),
+      })),
+    );
+    const latencies = await this.root
+      .locator('[data-testid=latency-table] td[data-ms]')
+      .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.ms)));
+    return { errors, latencies };
+  }
+
+  get editor() {
+    return this.root.locator('.monaco-editor');
+  }
+
+  /** Replaces the whole text in the Monaco editor (as a paste would: no auto-closed brackets). */
+  async replaceText(text: string) {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.insertText(text);
+  }
+
+  get parseStatus() {
+    return this.root.getByTestId('parse-status');
+  }
+}

@@ -76,6 +76,13 @@ export type { MemoryPlan, TensorLifetime, InPlaceOpportunity } from './memory/ty
 export { planMemory, type MemoryPlanOptions } from './memory/plan';
 export { tensorLifetimes, MAX_PLAN_BATCH, type Lifetimes, type LifetimeOptions } from './memory/lifetimes';
 export { greedyBySize, ARENA_ALIGNMENT, type Interval } from './memory/greedy';
+// Graph optimization (chapter 4): the passes, the pipeline run to a fixed point, the check around each pass.
+export * from './passes/types';
+export { PASSES, selectPasses } from './passes/registry';
+export { runPipeline, runPipelineAsync, runPasses, snapshotGraph } from './passes/pipeline';
+export { graphStats, opCounts } from './passes/stats';
+export { PassError, checkGraph, type GraphCheck } from './passes/check';
+export { createPassContext, type PassContextOptions } from './passes/context';
 // Data-layout conversion (chapter 4.8): the layout-nhwc pass, its reports, and what onnxruntime-web runs.
 export { layoutNhwc, type LayoutMatch } from './passes/layoutNhwc';
 export { convertToNhwc, type LayoutConversion } from './layout/convert';

@@ -4,8 +4,9 @@
 import * as ort from 'onnxruntime-web/wasm';
 import wasmModuleUrl from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import wasmBinaryUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import { createOrtService, serializeError } from './ortService';
+import { createOrtService } from './ortService';
 import type { OrtRequest, OrtResponse } from './ortProtocol';
+import { reportCrashes } from './reportCrashes';
 
 interface WorkerScope {
   crossOriginIsolated: boolean;
@@ -28,14 +29,4 @@ const service = createOrtService(ort, {
 
 scope.addEventListener('message', (event) => void service.handle(event.data));
 
-// Anything that escapes a request handler is reported to the page instead of dying silently.
-const crash = (event: Event & { reason?: unknown; error?: unknown }) => {
-  event.preventDefault();
-  scope.postMessage({
-    kind: 'error',
-    id: null,
-    error: serializeError(event.reason ?? event.error ?? 'unknown error'),
-  });
-};
-scope.addEventListener('error', crash);
-scope.addEventListener('unhandledrejection', crash);
+reportCrashes(scope);

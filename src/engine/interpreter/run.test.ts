@@ -222,11 +222,11 @@ describe('run rejects models it cannot execute', () => {
       /operator FancyOp is not supported.*node my_node/,
     );
     const contrib = model(
-      [{ ...node('FusedConv', ['x'], ['y']), domain: 'com.microsoft' }],
+      [{ ...node('QuickGelu', ['x'], ['y']), domain: 'com.microsoft' }],
       [input('x')],
       ['y'],
     );
-    expectModelError(() => run(contrib, { x: f32([2], [1, 2]) }), 'unsupported', /com\.microsoft::FusedConv/);
+    expectModelError(() => run(contrib, { x: f32([2], [1, 2]) }), 'unsupported', /com\.microsoft::QuickGelu/);
   });
 
   it('subgraph operators: parsed and shown, "not executable here"', () => {

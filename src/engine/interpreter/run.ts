@@ -7,6 +7,7 @@ import { roundToHalf } from '../ir/float16';
 import { numel, type Tensor } from '../ir/tensor';
 import { lookupOp } from '../ops/registry';
 import type { OpContext } from '../ops/types';
+import { runSteps, runStepsAsync } from '../steps';
 import { startingValues } from './feeds';
 import { executionOrder } from './order';
 
@@ -156,11 +157,7 @@ export function run(
   feeds: Readonly<Record<string, Tensor>>,
   options: RunOptions = {},
 ): Record<string, Tensor> {
-  const steps = execute(model, feeds, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runSteps(execute(model, feeds, options));
 }
 
 /**
@@ -172,14 +169,5 @@ export async function runAsync(
   feeds: Readonly<Record<string, Tensor>>,
   options: RunOptions & { yieldEveryMs?: number } = {},
 ): Promise<Record<string, Tensor>> {
-  const steps = execute(model, feeds, options);
-  let last = performance.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (performance.now() - last >= (options.yieldEveryMs ?? 30)) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      last = performance.now();
-    }
-  }
+  return runStepsAsync(execute(model, feeds, options), options.yieldEveryMs);
 }

@@ -123,6 +123,15 @@ const MAC_OPS = new Map<string, { kind: 'conv' | 'convTranspose' | 'gemm' | 'mat
   ],
 );
 
+/**
+ * onnxruntime's fused forms (com.microsoft), which operator fusion emits: the MACs of their Conv or Gemm
+ * (the fused activation, like a bias, is not counted).
+ */
+const CONTRIB_MAC_OPS: typeof MAC_OPS = new Map([
+  ['FusedConv', { kind: 'conv', x: 0, w: 1 }],
+  ['FusedGemm', { kind: 'gemm', x: 0, w: 1 }],
+]);
+
 const product = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);
 
 /** Multiply-accumulates of a MAC op, from its input and output dims. */
@@ -210,7 +219,11 @@ export function modelCost(
     for (const name of node.outputs) if (name) cost.outputBytes += bytesOf(name, complete);
 
     const standard = node.domain === '';
-    const mac = standard ? MAC_OPS.get(node.opType) : undefined;
+    const mac = standard
+      ? MAC_OPS.get(node.opType)
+      : node.domain === 'com.microsoft'
+        ? CONTRIB_MAC_OPS.get(node.opType)
+        : undefined;
     const y = dimsOf(node.outputs[0] ?? '', complete);
     if (mac) {
       const x = dimsOf(node.inputs[mac.x] ?? '', complete);

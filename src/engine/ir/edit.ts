@@ -26,7 +26,7 @@ function renameCaptured(graph: Graph, from: string, to: string) {
 }
 
 /** Makes every node (and subgraph) that reads `from` read `to` instead. Definitions and outputs stay. */
-function redirectReads(graph: Graph, from: string, to: string) {
+export function redirectReads(graph: Graph, from: string, to: string): void {
   for (const node of graph.nodes) {
     node.inputs = node.inputs.map((n) => (n === from ? to : n));
     for (const { graph: sub } of subgraphsOf(node)) renameCaptured(sub, from, to);

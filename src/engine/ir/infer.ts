@@ -16,7 +16,7 @@ export const MAX_FOLDED_ELEMENTS = 1 << 16;
 /** Ops whose output depends only on the input's shape: they fold as soon as that shape is static. */
 const SHAPE_ONLY_OPS = new Set(['Shape', 'Size']);
 /** Ops whose outputs are not constant even when their inputs are. */
-const NONDETERMINISTIC_OPS = new Set([
+export const NONDETERMINISTIC_OPS = new Set([
   'RandomNormal',
   'RandomNormalLike',
   'RandomUniform',

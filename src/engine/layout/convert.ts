@@ -2,9 +2,9 @@
 // and the reports use (the optimization pipeline runs the same pass among the others).
 import type { Model } from '../ir/graph';
 import { cloneModel } from '../ir/edit';
-import { MAX_FOLDED_ELEMENTS } from '../ir/infer';
 import { layoutNhwc } from '../passes/layoutNhwc';
-import type { PassContext, Rewrite } from '../passes/types';
+import { createPassContext } from '../passes/context';
+import type { Rewrite } from '../passes/types';
 
 export interface LayoutConversion {
   model: Model;
@@ -16,12 +16,13 @@ const MAX_REWRITES = 100_000;
 
 export function convertToNhwc(model: Model): LayoutConversion {
   const copy = cloneModel(model);
-  const ctx: PassContext = { model: copy, maxFoldedElements: MAX_FOLDED_ELEMENTS, contribOps: true };
+  const { ctx, invalidate } = createPassContext(copy, { contribOps: true });
   const rewrites: Rewrite[] = [];
   for (let m = layoutNhwc.match(copy.graph, ctx); m; m = layoutNhwc.match(copy.graph, ctx)) {
     if (rewrites.length === MAX_REWRITES)
       throw new Error(`layout-nhwc did not converge in ${MAX_REWRITES} rewrites`);
     rewrites.push(layoutNhwc.apply(copy.graph, m, ctx));
+    invalidate(); // the shapes the next match sees are those of the rewritten graph
   }
   return { model: copy, rewrites };
 }

@@ -86,6 +86,8 @@ import { Transpose } from './Transpose';
 import { Unsqueeze } from './Unsqueeze';
 import { Where } from './Where';
 // onnxruntime contrib ops (domain com.microsoft)
+import { FusedConv } from './contrib/FusedConv';
+import { FusedGemm } from './contrib/FusedGemm';
 import { NhwcConv } from './contrib/NhwcConv';
 import { NhwcMaxPool } from './contrib/NhwcMaxPool';
 import { QLinearConv as MsQLinearConv } from './contrib/QLinearConv';
@@ -177,6 +179,9 @@ const OPS: OpDef[] = [
   Transpose,
   Unsqueeze,
   Where,
+  // onnxruntime contrib ops (com.microsoft) that graph optimization produces
+  FusedConv,
+  FusedGemm,
   NhwcConv,
   NhwcMaxPool,
   MsQLinearConv,

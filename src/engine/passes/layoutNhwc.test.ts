@@ -10,8 +10,8 @@ import { run } from '../interpreter/run';
 import { convertToNhwc } from '../layout/convert';
 import { transposeReport } from '../layout/transposes';
 import { seededRandom } from '../stats/rng';
+import { createPassContext } from './context';
 import { layoutNhwc } from './layoutNhwc';
-import { MAX_FOLDED_ELEMENTS } from '../ir/infer';
 
 const ints = (...value: number[]): Attribute => ({ type: 'ints', value });
 
@@ -213,10 +213,10 @@ describe('layout-nhwc', () => {
     const b = builder(8);
     b.conv('conv', 'x', 'y', 3, 4);
     const model = b.model(['x', [1, 3, 4, 4]], 'y');
-    const ctx = { model, maxFoldedElements: MAX_FOLDED_ELEMENTS, contribOps: false };
+    const { ctx } = createPassContext(model, { contribOps: false });
     expect(layoutNhwc.match(model.graph, ctx)).toBeNull();
     const converted = convertToNhwc(model).model;
-    const again = { model: converted, maxFoldedElements: MAX_FOLDED_ELEMENTS, contribOps: true };
+    const { ctx: again } = createPassContext(converted, { contribOps: true });
     expect(layoutNhwc.match(converted.graph, again)).toBeNull();
     expect(convertToNhwc(model).model.graph.nodes.length).toBe(converted.graph.nodes.length);
   });

@@ -3,6 +3,7 @@
 // what it did as a Rewrite. The pipeline records every Rewrite so the UI can replay the optimization one
 // rewrite or one pass at a time, and map a fused node back to the nodes it replaced.
 import type { Graph, Model } from '../ir/graph';
+import type { ShapeInference } from '../ir/infer';
 
 export type PassLevel = 'basic' | 'extended' | 'all';
 
@@ -36,7 +37,11 @@ export interface Rewrite {
   added: string[];
   /** Nodes kept but changed in place (new attributes or inputs), e.g. a Conv whose weights absorbed a BN. */
   changed: string[];
-  /** For each added or changed node, the original nodes it stands for (a fused node → its parts). */
+  /**
+   * For each added or changed node that stands for nodes of the graph before this rewrite: those nodes, itself
+   * included when it was there (a fused node → its parts; a Conv that absorbed a BN → [conv, bn]; the survivor
+   * of CSE → [itself, its duplicate]). Compose them across rewrites to reach the pipeline's input graph.
+   */
   origins: Record<string, string[]>;
 }
 
@@ -46,6 +51,11 @@ export interface PassContext {
   maxFoldedElements: number;
   /** Export fused nodes as onnxruntime contrib ops (com.microsoft FusedConv/FusedGemm) or keep standard ONNX. */
   contribOps: boolean;
+  /**
+   * Shape inference of `model` as it is now: computed on first use and kept until the next rewrite (the
+   * pipeline drops it after every apply). For `match` only; `apply` must use what its match found.
+   */
+  shapes(): ShapeInference;
 }
 
 export interface Pass<M = unknown> {
@@ -61,9 +71,9 @@ export interface Pass<M = unknown> {
 export interface GraphStats {
   nodes: number;
   opCounts: Record<string, number>;
-  /** Elements of floating-point initializers. */
+  /** Parameters as the cost model counts them (ir/cost.ts: constant tensors of weight types, > 1 element). */
   params: number;
-  /** Multiply-accumulates of one inference (symbolic dims at 1). */
+  /** Multiply-accumulates of one inference (symbolic dims at 1; nodes of constants only count 0). */
   macs: number;
   /** Peak of the greedy memory plan (bytes), see MemoryPlan.plannedBytes. */
   peakBytes: number;
@@ -97,8 +107,16 @@ export interface PassRun {
 }
 
 export interface PipelineResult {
-  /** The optimized model (a copy; the input model is never modified). */
+  /**
+   * The optimized model. The input model is never modified; the two share tensors (passes never write into
+   * a tensor, they make new ones).
+   */
   model: Model;
+  /**
+   * The graph the rewrites start from (position 0 of a timeline): the input's graph, with a name for every
+   * unnamed node (`<opType>_<index>`) and nodes in topological order — the names the rewrites use.
+   */
+  input: Graph;
   before: GraphStats;
   after: GraphStats;
   runs: PassRun[];
