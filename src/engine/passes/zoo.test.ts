@@ -1,0 +1,90 @@
+// The differential check on real models: every zoo model (public/models) and every PyTorch export of
+// test-data/models, optimized by each pass alone and by the whole pipeline at each level, must give the same
+// outputs as the original — from the interpreter and from onnxruntime-node, on seeded random inputs, within
+// 1e-4 relative (max |a − b| / max |b|, against the interpreter on the original model). To keep the suite fast,
+// the two 224×224 MobileNets (≈1.3 s per interpreter run at batch 1) are run by the interpreter only at the
+// default level; onnxruntime checks every variant of them. The raw-exporter twins must come out with at most as many
+// nodes as onnxruntime's own basic-level optimization leaves; the counts are printed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ortOptimized, runOrt } from '../../../scripts/testing/ort';
+import { relativeError } from '../conformance/compare';
+import { run } from '../interpreter/run';
+import type { Model } from '../ir/graph';
+import type { Tensor } from '../ir/tensor';
+import { decodeModel } from '../onnx/decode';
+import { encodeModel } from '../onnx/encode';
+import { parseManifest } from '../zoo/manifest';
+import { seededFeeds } from './passTesting';
+import { runPipeline } from './pipeline';
+import { PASSES } from './registry';
+import type { PipelineOptions } from './types';
+
+const root = path.resolve(__dirname, '../../..');
+const manifest = parseManifest(
+  JSON.parse(fs.readFileSync(path.join(root, 'public/models/manifest.json'), 'utf8')),
+);
+const MODELS = [
+  ...manifest.models.map((m) => ({
+    id: m.id,
+    file: path.join(root, 'public/models', m.file),
+    twinOf: m.twinOf,
+  })),
+  ...['tiny-cnn', 'small-cnn', 'tiny-transformer', 'small-transformer'].map((id) => ({
+    id,
+    file: path.join(root, 'test-data/models', `${id}.onnx`),
+    twinOf: undefined,
+  })),
+];
+const SLOW = new Set(['mobilenetv2-224', 'mobilenetv2-224-raw']);
+const TOLERANCE = 1e-4;
+
+const maxError = (actual: Record<string, Tensor>, expected: Record<string, Tensor>) =>
+  Math.max(...Object.entries(expected).map(([name, t]) => relativeError(actual[name], t)));
+
+const VARIANTS: { label: string; options: PipelineOptions }[] = [
+  { label: 'extended', options: {} },
+  { label: 'basic', options: { level: 'basic' } },
+  { label: 'extended, standard ONNX', options: { contribOps: false } },
+  ...PASSES.map((p) => ({ label: p.name, options: { passes: [p.name] } })),
+];
+
+const nodeCount = (bytes: Uint8Array) => decodeModel(bytes).graph.nodes.length;
+
+describe('every pass and the pipeline on real models: same outputs as the original', () => {
+  it.each(MODELS.map((m) => [m.id, m] as const))('%s', async (id, { file, twinOf }) => {
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const model: Model = decodeModel(bytes);
+    const feeds = seededFeeds(model, 31, { batch: SLOW.has(id) ? 1 : 2, sequence: 9 });
+    const reference = run(model, feeds);
+    const rows: string[] = [];
+    for (const { label, options } of VARIANTS) {
+      const result = runPipeline(model, options);
+      const rewrites = result.runs.reduce((n, r) => n + r.rewrites.length, 0);
+      if (rewrites === 0) continue;
+      const optimized = encodeModel(result.model);
+      const ort = maxError(await runOrt(optimized, feeds), reference);
+      const checkInterpreter = !SLOW.has(id) || label === 'extended';
+      const ours = checkInterpreter ? maxError(run(result.model, feeds), reference) : NaN;
+      rows.push(
+        `${label.padEnd(24)} ${String(result.before.nodes).padStart(3)} → ${String(result.after.nodes).padStart(3)} nodes, ` +
+          `${rewrites} rewrites, interpreter ${checkInterpreter ? ours.toExponential(1) : '(skipped)'}, onnxruntime ${ort.toExponential(1)}`,
+      );
+      expect.soft(ort, `${id} ${label}: onnxruntime-node on the optimized model`).toBeLessThan(TOLERANCE);
+      if (checkInterpreter)
+        expect.soft(ours, `${id} ${label}: interpreter on the optimized model`).toBeLessThan(TOLERANCE);
+      expect.soft(result.converged, `${id} ${label} converged`).toBe(true);
+    }
+    if (twinOf) {
+      const ortBasic = nodeCount(await ortOptimized(bytes, 'basic'));
+      const ours = runPipeline(model).after.nodes;
+      const oursBasic = runPipeline(model, { level: 'basic' }).after.nodes;
+      rows.push(
+        `raw twin: ${ours} nodes after our pipeline (${oursBasic} at basic), ${ortBasic} after onnxruntime basic`,
+      );
+      expect(ours).toBeLessThanOrEqual(ortBasic);
+    }
+    console.info(`${id}\n  ${rows.join('\n  ')}`);
+  });
+});
