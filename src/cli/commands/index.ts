@@ -2,8 +2,16 @@ import type { Command } from '../command';
 import { conformanceCommand } from './conformance';
 import { inspect } from './inspect';
 import { kernels } from './kernels';
+import { optimize } from './optimize';
 import { planMemoryCommand } from './planMemory';
 import { runCommand } from './run';
 
 /** Every CLI command, in the order --help lists them. */
-export const commands: Command[] = [inspect, runCommand, conformanceCommand, kernels, planMemoryCommand];
+export const commands: Command[] = [
+  inspect,
+  runCommand,
+  conformanceCommand,
+  kernels,
+  planMemoryCommand,
+  optimize,
+];
