@@ -83,3 +83,9 @@ export { runPipeline, runPipelineAsync, runPasses, snapshotGraph } from './passe
 export { graphStats, opCounts } from './passes/stats';
 export { PassError, checkGraph, type GraphCheck } from './passes/check';
 export { createPassContext, type PassContextOptions } from './passes/context';
+// Data-layout conversion (chapter 4.8): the layout-nhwc pass, its reports, and what onnxruntime-web runs.
+export { layoutNhwc, type LayoutMatch } from './passes/layoutNhwc';
+export { convertToNhwc, type LayoutConversion } from './layout/convert';
+export { transposeReport, type TransposeCost, type TransposeReport } from './layout/transposes';
+export { blockedLayoutReport, type BlockedActivation, type BlockedLayoutReport, type Contiguity } from './layout/nc4hw4';
+export { ortWebBlockers, runsInOrtWeb, type OrtWebBlocker } from './layout/ortSupport';

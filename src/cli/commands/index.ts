@@ -3,6 +3,7 @@ import { conformanceCommand } from './conformance';
 import { inspect } from './inspect';
 import { kernels } from './kernels';
 import { optimize } from './optimize';
+import { layoutCommand } from './layout';
 import { planMemoryCommand } from './planMemory';
 import { runCommand } from './run';
 
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   kernels,
   planMemoryCommand,
   optimize,
+  layoutCommand,
 ];

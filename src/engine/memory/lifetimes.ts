@@ -20,6 +20,8 @@ export interface Lifetime {
   name: string;
   bytes: number;
   dtype: DType | null;
+  /** Dims at the bound batch; null when unknown. */
+  dims: number[] | null;
   start: number;
   end: number;
   /** True for a graph input: its buffer belongs to the caller. */
@@ -80,15 +82,16 @@ export function tensorLifetimes(model: Model, { batch = 1, symbols = {} }: Lifet
 
   const used: Record<string, number> = { ...bind };
   const unsized: string[] = [];
-  const sizeOf = (name: string): { bytes: number; dtype: DType | null } => {
+  const sizeOf = (name: string): { bytes: number; dtype: DType | null; dims: number[] | null } => {
     const type = inference.types.get(name);
     const dims = type?.shape?.map((d) => evaluateDim(d, (s) => (used[s] = symbols[s] ?? 1)));
     if (!type || !dims || dims.some((d) => d === null)) {
       unsized.push(name);
-      return { bytes: 0, dtype: type?.dtype ?? null };
+      return { bytes: 0, dtype: type?.dtype ?? null, dims: null };
     }
-    const elements = dims.reduce((p: number, d) => p * d!, 1);
-    return { bytes: elements * BYTES_PER_ELEMENT[type.dtype], dtype: type.dtype };
+    const known = dims as number[];
+    const elements = known.reduce((p, d) => p * d, 1);
+    return { bytes: elements * BYTES_PER_ELEMENT[type.dtype], dtype: type.dtype, dims: known };
   };
 
   const tensors = new Map<string, Lifetime>();

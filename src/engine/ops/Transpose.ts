@@ -1,7 +1,7 @@
 // Transpose: output axis i is input axis perm[i] (default: the axes reversed).
 import { attrInts } from './attrs';
-import { fail, numeric, required, stridesOf } from './check';
-import { stridedCopy } from './strided';
+import { fail, numeric, required } from './check';
+import { permuteAxes } from './strided';
 import type { OpContext, OpDef } from './types';
 
 function permutation(ctx: OpContext, rank: number): number[] {
@@ -23,17 +23,6 @@ export const Transpose: OpDef = {
   },
   run(ctx, inputs) {
     const x = numeric(ctx, required(ctx, inputs, 0, 'data'), 'data');
-    const perm = permutation(ctx, x.dims.length);
-    const dims = perm.map((p) => x.dims[p]);
-    const inStrides = stridesOf(x.dims);
-    return [
-      stridedCopy(
-        ctx,
-        x,
-        dims,
-        0,
-        perm.map((p) => inStrides[p]),
-      ),
-    ];
+    return [permuteAxes(ctx, x, permutation(ctx, x.dims.length))];
   },
 };

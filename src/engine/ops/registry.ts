@@ -85,8 +85,12 @@ import { Tile } from './Tile';
 import { Transpose } from './Transpose';
 import { Unsqueeze } from './Unsqueeze';
 import { Where } from './Where';
+// onnxruntime contrib ops (domain com.microsoft)
 import { FusedConv } from './contrib/FusedConv';
 import { FusedGemm } from './contrib/FusedGemm';
+import { NhwcConv } from './contrib/NhwcConv';
+import { NhwcMaxPool } from './contrib/NhwcMaxPool';
+import { QLinearConv as MsQLinearConv } from './contrib/QLinearConv';
 import type { OpDef } from './types';
 
 const OPS: OpDef[] = [
@@ -178,6 +182,9 @@ const OPS: OpDef[] = [
   // onnxruntime contrib ops (com.microsoft) that graph optimization produces
   FusedConv,
   FusedGemm,
+  NhwcConv,
+  NhwcMaxPool,
+  MsQLinearConv,
 ];
 
 const byKey = new Map(OPS.map((op) => [`${op.domain}::${op.opType}`, op]));

@@ -61,11 +61,11 @@ const ATTRIBUTES: [string, Attribute][] = [
 ];
 
 describe('operators reject bad input with a ModelError, never a crash', () => {
-  it.each(supportedOps())('%s', (qualified) => {
-    // contrib ops are listed as "com.microsoft::FusedConv"
-    const [domain, opType] = qualified.includes('::') ? qualified.split('::') : ['', qualified];
+  it.each(supportedOps())('%s', (key) => {
+    // "com.microsoft::NhwcConv" for contrib ops, the bare op type for the default domain
+    const [domain, opType] = key.includes('::') ? key.split('::') : ['', key];
     const op = lookupOp(domain, opType)!;
-    const rng = seededRandom([...opType].reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
+    const rng = seededRandom([...key].reduce((h, c) => h * 31 + c.charCodeAt(0), 7));
     const pick = <T>(list: readonly T[]) => list[Math.floor(rng() * list.length)];
     for (let trial = 0; trial < 300; trial++) {
       const inputs = Array.from({ length: Math.floor(rng() * 6) }, () => pick(TENSORS));

@@ -1,6 +1,6 @@
 // Copies a strided view of x into a new tensor: out[i0, …, ik] = x[base + Σ ia · strides[a]].
 // Transpose (permuted strides) and Slice (start offset, stepped strides) are both such views.
-import { output, type NumericTensor } from './check';
+import { output, stridesOf, type NumericTensor } from './check';
 import type { OpContext } from './types';
 
 export function stridedCopy<T extends NumericTensor>(
@@ -26,4 +26,16 @@ export function stridedCopy<T extends NumericTensor>(
     }
   }
   return y as T;
+}
+
+/** x with its axes permuted: output axis i is input axis perm[i] (perm must be a permutation of x's axes). */
+export function permuteAxes<T extends NumericTensor>(ctx: OpContext, x: T, perm: readonly number[]): T {
+  const inStrides = stridesOf(x.dims);
+  return stridedCopy(
+    ctx,
+    x,
+    perm.map((p) => x.dims[p]),
+    0,
+    perm.map((p) => inStrides[p]),
+  );
 }
