@@ -4,9 +4,11 @@
 // 1e-4 relative (max |a − b| / max |b|, against the interpreter on the original model). To keep the suite fast,
 // the two 224×224 MobileNets (≈1.3 s per interpreter run at batch 1) are run by the interpreter only at the
 // default level; onnxruntime checks every variant of them. The raw-exporter twins must come out with at most as many
-// nodes as onnxruntime's own basic-level optimization leaves; the counts are printed.
+// nodes as onnxruntime's own basic-level optimization leaves; the counts are printed. onnxruntime-web (wasm,
+// in Node) runs the fused models too: what the browser gets.
 import fs from 'node:fs';
 import path from 'node:path';
+import * as ortWeb from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { ortOptimized, runOrt } from '../../../scripts/testing/ort';
 import { relativeError } from '../conformance/compare';
@@ -86,5 +88,35 @@ describe('every pass and the pipeline on real models: same outputs as the origin
       expect(ours).toBeLessThanOrEqual(ortBasic);
     }
     console.info(`${id}\n  ${rows.join('\n  ')}`);
+  });
+});
+
+describe('onnxruntime-web runs the optimized models (FusedConv, FusedGemm)', () => {
+  ortWeb.env.wasm.numThreads = 1;
+  it.each(['digits-cnn-raw', 'digits-mobilenet', 'small-cnn'])('%s', async (id) => {
+    const { file } = MODELS.find((m) => m.id === id)!;
+    const model = decodeModel(new Uint8Array(fs.readFileSync(file)));
+    const feeds = seededFeeds(model, 32, { batch: 3 });
+    const optimized = runPipeline(model).model;
+    expect(Object.keys(optimized.opsets)).toContain('com.microsoft');
+    const session = await ortWeb.InferenceSession.create(encodeModel(optimized));
+    const outputs = await session.run(
+      Object.fromEntries(
+        Object.entries(feeds).map(([k, t]) => [
+          k,
+          new ortWeb.Tensor('float32', t.data as Float32Array, t.dims),
+        ]),
+      ),
+    );
+    await session.release();
+    const reference = run(model, feeds);
+    for (const [name, t] of Object.entries(reference)) {
+      const got: Tensor = {
+        dtype: 'float32',
+        dims: [...outputs[name].dims],
+        data: outputs[name].data as Float32Array,
+      };
+      expect(relativeError(got, t)).toBeLessThan(TOLERANCE);
+    }
   });
 });
