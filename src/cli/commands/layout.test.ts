@@ -45,17 +45,19 @@ describe('layout', () => {
     const child = spawn(
       path.join(root, 'node_modules/.bin/tsx'),
       [path.join(root, 'src/cli/main.ts'), 'layout', 'mobilenetv2-224', '--json'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += String(c)));
     // a reader that lets the pipe fill up (64 KiB) for a while, as `| python3 …` did: nothing reads stdout
     // for 4 s (a 'data' listener would drain it at once); 'close' is awaited from the start (it may come early)
-    const closed = new Promise((resolve) => child.on('close', resolve));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.stdout.pause();
     await new Promise((resolve) => setTimeout(resolve, 4000));
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stdout.resume();
-    await closed;
+    expect(await closed, stderr).toBe(0);
     const piped = Buffer.concat(chunks).toString();
     expect(piped.length).toBeGreaterThan(1 << 16);
     expect((JSON.parse(piped) as LayoutReport).after.transposes).toHaveLength(1);
