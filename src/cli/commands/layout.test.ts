@@ -49,13 +49,13 @@ describe('layout', () => {
     );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += String(c)));
-    // a reader that lets the pipe fill up (64 KiB) for a while, as `| python3 …` did: nothing reads stdout
-    // for 4 s (a 'data' listener would drain it at once); 'close' is awaited from the start (it may come early)
+    // a reader that lets the pipe fill up (64 KiB) for a while, as `| python3 …` did; 'close' is awaited from
+    // the start, since the child may be done before the pause ends
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.stdout.pause();
-    await new Promise((resolve) => setTimeout(resolve, 4000));
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    await new Promise((resolve) => setTimeout(resolve, 4000));
     child.stdout.resume();
     expect(await closed, stderr).toBe(0);
     const piped = Buffer.concat(chunks).toString();
