@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   kernels: async () => (await import('./kernels')).default(),
   graphview: async () => (await import('./graphview')).default(),
   graphoptimizer: async () => (await import('./graphoptimizer')).default(),
+  passes: async () => (await import('./passes')).default(),
 };
 
 async function main() {

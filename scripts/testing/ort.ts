@@ -1,4 +1,7 @@
 // onnxruntime-node as an independent reference for tests and scripts: runs ONNX bytes on engine tensors.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { Tensor } from '../../src/engine/index';
 
@@ -39,12 +42,36 @@ export async function runOrt(
   feeds: Record<string, Tensor>,
   optimization: 'disabled' | 'all' = 'disabled',
 ): Promise<Record<string, Tensor>> {
-  const session = await ort.InferenceSession.create(model, { graphOptimizationLevel: optimization });
+  // errors only: models straight out of a single pass may keep initializers nobody reads, which it warns about
+  const session = await ort.InferenceSession.create(model, {
+    graphOptimizationLevel: optimization,
+    logSeverityLevel: 3,
+  });
   try {
     const inputs = Object.fromEntries(Object.entries(feeds).map(([k, v]) => [k, toOrt(v)]));
     const outputs = await session.run(inputs);
     return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, fromOrt(v)]));
   } finally {
     await session.release();
+  }
+}
+
+/**
+ * The model as onnxruntime-node's graph optimizer leaves it at `level` (its `optimizedModelFilePath`, written
+ * to a temporary directory and read back): the reference for node counts after optimization.
+ */
+export async function ortOptimized(model: Uint8Array, level: 'basic' | 'extended'): Promise<Uint8Array> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ort-optimized-'));
+  const file = path.join(dir, 'model.onnx');
+  try {
+    const session = await ort.InferenceSession.create(model, {
+      graphOptimizationLevel: level,
+      optimizedModelFilePath: file,
+      logSeverityLevel: 3,
+    });
+    await session.release();
+    return new Uint8Array(fs.readFileSync(file));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

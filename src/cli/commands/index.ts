@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { conformanceCommand } from './conformance';
 import { inspect } from './inspect';
 import { kernels } from './kernels';
+import { optimize } from './optimize';
 import { layoutCommand } from './layout';
 import { planMemoryCommand } from './planMemory';
 import { runCommand } from './run';
@@ -13,5 +14,6 @@ export const commands: Command[] = [
   conformanceCommand,
   kernels,
   planMemoryCommand,
+  optimize,
   layoutCommand,
 ];

@@ -7,7 +7,7 @@
 // Tanh, Softplus, and LeakyRelu, HardSigmoid, Elu, Selu with non-negative slopes; not Gelu or HardSwish.
 import { nameGenerator } from '../ir/edit';
 import { ModelError } from '../errors';
-import type { Node } from '../ir/graph';
+import type { Dim, Node } from '../ir/graph';
 import { indexGraph } from '../ir/graphIndex';
 import { numel } from '../ir/tensor';
 import { axisWindow, windowAttrs } from '../ops/window';
@@ -18,8 +18,8 @@ import type { Pass, PassContext } from './types';
 interface Match {
   act: Node;
   pool: Node;
-  /** Elements the activation reads before and after the move, when static. */
-  elements?: [number, number];
+  /** How many times fewer elements the activation reads after the move, when known. */
+  fewer?: number;
 }
 
 /** Whether the activation node is monotone non-decreasing (slopes from its attributes). */
@@ -68,18 +68,36 @@ function windowsHitInput(ctx: PassContext, pool: Node, spatial: number[]): boole
   }
 }
 
+/**
+ * How many times fewer elements the activation reads after the move: the ratio of the input's and the
+ * output's sizes, when their symbolic dims (the batch) are the same and cancel out; undefined otherwise.
+ */
+function shrink(
+  x: readonly Dim[] | null | undefined,
+  y: readonly Dim[] | null | undefined,
+): number | undefined {
+  if (!x || !y) return undefined;
+  const symbols = (s: readonly Dim[]) =>
+    s
+      .filter((d) => typeof d !== 'number')
+      .sort()
+      .join(',');
+  const size = (s: readonly Dim[]) => numel(s.filter((d): d is number => typeof d === 'number'));
+  if (symbols(x) !== symbols(y) || x.includes('?') || size(y) === 0) return undefined;
+  return size(x) / size(y);
+}
+
 function movable(ctx: PassContext, act: Node, pool: Node): Match | undefined {
   const single = pool.outputs.length === 1 || pool.outputs.slice(1).every((o) => !o);
   if (!single || !nonDecreasing(act) || act.outputs.length !== 1) return undefined;
   const types = ctx.shapes().types;
   const [x, y] = [types.get(act.inputs[0])?.shape, types.get(pool.outputs[0])?.shape];
-  const staticDims = (s: typeof x): s is number[] => !!s && s.every((d) => typeof d === 'number');
-  const elements: [number, number] | undefined =
-    staticDims(x) && staticDims(y) ? [numel(x), numel(y)] : undefined;
-  if (pool.opType === 'GlobalMaxPool') return { act, pool, elements };
+  const fewer = shrink(x, y);
+  if (pool.opType === 'GlobalMaxPool') return { act, pool, fewer };
   const spatial = x?.slice(2);
-  if (!spatial || !staticDims(spatial) || !windowsHitInput(ctx, pool, spatial)) return undefined;
-  return { act, pool, elements };
+  if (!spatial?.every((d): d is number => typeof d === 'number') || !windowsHitInput(ctx, pool, spatial))
+    return undefined;
+  return { act, pool, fewer };
 }
 
 export const activationAfterPool: Pass<Match> = {
@@ -96,7 +114,7 @@ export const activationAfterPool: Pass<Match> = {
     }
     return null;
   },
-  apply(graph, { act, pool, elements }) {
+  apply(graph, { act, pool, fewer }) {
     const [input, pooled] = [act.inputs[0], pool.outputs[0]];
     const middle = nameGenerator(graph)(`${pooled}_before_${act.opType}`);
     graph.valueInfo.delete(act.outputs[0]);
@@ -107,10 +125,10 @@ export const activationAfterPool: Pass<Match> = {
     // the pool now runs first: swap the two nodes' places
     const [i, j] = [graph.nodes.indexOf(act), graph.nodes.indexOf(pool)];
     [graph.nodes[Math.min(i, j)], graph.nodes[Math.max(i, j)]] = [pool, act];
-    const fewer = elements ? `: it reads ${elements[1]} elements instead of ${elements[0]}` : '';
+    const gain = fewer ? `: it runs on ${Number(fewer.toPrecision(3))}× fewer elements` : '';
     return rewrite(
       'activation-after-pool',
-      `moved ${act.opType} ${act.name} after ${pool.opType} ${pool.name}${fewer}`,
+      `moved ${act.opType} ${act.name} after ${pool.opType} ${pool.name}${gain}`,
       {
         changed: [act.name, pool.name],
       },

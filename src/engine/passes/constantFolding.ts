@@ -9,7 +9,7 @@
 import { ModelError } from '../errors';
 import { addInitializer, nameGenerator } from '../ir/edit';
 import { roundToHalf } from '../ir/float16';
-import type { Graph, Node } from '../ir/graph';
+import type { Graph, Node, TypeInfo } from '../ir/graph';
 import { NONDETERMINISTIC_OPS } from '../ir/infer';
 import { indexGraph } from '../ir/graphIndex';
 import { allocate, numel, type Tensor } from '../ir/tensor';
@@ -55,16 +55,28 @@ function constantNode(ctx: PassContext, node: Node): Match | undefined {
   return outputs && { kind: 'values', node, outputs };
 }
 
-/** Kind 1 for another node: all inputs constant and every output static and small enough (by shape inference). */
+/**
+ * Kind 1 for another node: all inputs constant, and every output static and small enough — which the
+ * operator's own shape inference tells from the constants before anything is computed.
+ */
 function allConstantInputs(graph: Graph, ctx: PassContext, node: Node): Match | undefined {
   const inputs = node.inputs.map((name) => (name ? constantOf(graph, name) : null));
-  if (inputs.some((t) => t === undefined)) return undefined;
-  const types = ctx.shapes().types;
-  const small = node.outputs.every((name) => {
-    const shape = name ? types.get(name)?.shape : [];
-    return shape?.every((d) => typeof d === 'number') && numel(shape as number[]) <= ctx.maxFoldedElements;
-  });
-  const outputs = small ? evaluate(ctx, node, inputs as (Tensor | null)[]) : undefined;
+  const op = lookupOp(node.domain, node.opType);
+  if (!op || inputs.some((t) => t === undefined)) return undefined;
+  const known = inputs as (Tensor | null)[];
+  let types: TypeInfo[];
+  try {
+    const typesIn = known.map((t) => t && { dtype: t.dtype, shape: [...t.dims] });
+    types = op.infer({ node, opset: opsetOf(ctx.model, node) }, typesIn, known);
+  } catch (e) {
+    if (e instanceof ModelError) return undefined;
+    throw e;
+  }
+  const small = types.every(
+    ({ shape }) =>
+      shape?.every((d) => typeof d === 'number') && numel(shape as number[]) <= ctx.maxFoldedElements,
+  );
+  const outputs = small ? evaluate(ctx, node, known) : undefined;
   return outputs && { kind: 'values', node, outputs };
 }
 

@@ -124,7 +124,8 @@ export const cse: Pass<Match> = {
       );
     }
     const { kept, duplicate } = match;
-    const changed = readersOf(index, duplicate.outputs);
+    // the survivor is listed as changed: it now stands for both (origins), its readers read it instead
+    const changed = [kept.name, ...readersOf(index, duplicate.outputs)];
     duplicate.outputs.forEach(
       (out, i) => out && kept.outputs[i] && redirectReads(graph, out, kept.outputs[i]),
     );

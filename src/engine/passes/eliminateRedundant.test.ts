@@ -57,6 +57,14 @@ describe('eliminate-redundant', () => {
     expect(rewrite.summary).toBe('removed Identity_0: Identity');
   });
 
+  it('removes a Dropout whose mask output is named but unused', () => {
+    const { counts } = applyPasses(
+      [eliminateRedundant],
+      `${HEADER} g (float[2] x) => (float[2] y) { a, mask = Dropout (x) y = Relu (a) }`,
+    );
+    expect(counts.after).toEqual({ Relu: 1 });
+  });
+
   it('keeps the graph output name when the removed node wrote it', () => {
     const { result, counts } = applyPasses(
       [eliminateRedundant],

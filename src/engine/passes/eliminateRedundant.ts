@@ -228,6 +228,7 @@ export const eliminateRedundant: Pass<Match> = {
     return null;
   },
   apply(graph, { node, input, partner, why }) {
+    node.outputs = node.outputs.slice(0, 1); // an unused Dropout mask goes with it
     removeNode(graph, node, input);
     if (partner) removeNode(graph, partner);
     const removed = [node.name, ...(partner ? [partner.name] : [])];

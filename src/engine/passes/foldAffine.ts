@@ -70,14 +70,25 @@ function foldable(graph: Graph): Match | undefined {
   return undefined;
 }
 
+/** Type and rank of a value: from the weights of the Conv or Gemm writing it, else from shape inference. */
+function inputType(
+  graph: Graph,
+  ctx: PassContext,
+  value: string,
+): { dtype: DType; rank: number } | undefined {
+  const producer = affineTarget(graph, indexGraph(graph).producer(value))?.node;
+  const w = producer && floatConstant(graph, producer.inputs[1]);
+  if (w) return { dtype: w.dtype, rank: producer!.opType === 'Gemm' ? 2 : w.dims.length };
+  const type = ctx.shapes().types.get(value);
+  return type?.shape ? { dtype: type.dtype, rank: type.shape.length } : undefined;
+}
+
 function lowerable(graph: Graph, ctx: PassContext): Match | undefined {
   for (const bn of graph.nodes) {
     if (!isOp(bn, 'BatchNormalization')) continue;
     const affine = batchNormAffine(graph, ctx.model, bn);
-    const x = ctx.shapes().types.get(bn.inputs[0]);
-    const rank = x?.shape?.length;
-    if (affine && x && isFloat(x.dtype) && rank !== undefined && rank >= 2)
-      return { kind: 'lower', bn, affine, type: { dtype: x.dtype, rank } };
+    const type = affine && inputType(graph, ctx, bn.inputs[0]);
+    if (affine && type && isFloat(type.dtype) && type.rank >= 2) return { kind: 'lower', bn, affine, type };
   }
   return undefined;
 }

@@ -51,6 +51,10 @@ export function seededFeeds(
   return feeds;
 }
 
+/** Seeded float32 weights in [−1, 1) for a fixture's initializer. */
+export const seededWeights = (dims: number[], seed: number): Tensor =>
+  randomTensor('float32', dims, seededRandom(seed));
+
 /** The largest relative error (relativeError: max |a − b| / max |b|) over the outputs of `model` against `reference`. */
 export function outputError(model: Model, reference: Model, feeds: Record<string, Tensor>): number {
   const expected = run(reference, feeds);

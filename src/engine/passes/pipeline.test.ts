@@ -129,6 +129,19 @@ describe('runPipeline', () => {
     const broken = parseModelText(`<ir_version: 8, opset_import: ["" : 17]>
       g (float[2, 3] x) => (float[2, 3] y) <int64[2] s = {4, 4}> { y = Reshape (x, s) }`);
     expect(() => runPipeline(broken)).toThrow(/cannot optimize a broken model: .*Reshape/);
+    const cycle = parseModelText(`<ir_version: 8, opset_import: ["" : 17]>
+      g (float[2] x) => (float[2] y) { a = Add (x, b) b = Relu (a) y = Identity (b) }`);
+    expect(() => runPipeline(cycle)).toThrow(ModelError);
+    expect(() => runPipeline(cycle)).toThrow(/cycle/);
+  });
+
+  it('works around operators it does not know, leaving them as they are', () => {
+    const model = parseModelText(`<ir_version: 8, opset_import: ["" : 17, "com.example" : 1]>
+      g (float[2, 3] x) => (float[2, 3] y) <float[3] one = {1, 1, 1}>
+      { a = Identity (x) b = com.example.Mystery (a) c = Mul (b, one) y = Relu (c) }`);
+    const result = runPipeline(model);
+    expect(result.after.opCounts).toEqual({ 'com.example::Mystery': 1, Mul: 1, Relu: 1 });
+    expect(result.model.graph.nodes[0].inputs).toEqual(['x']);
   });
 
   it('names the pass that breaks the graph (PassError)', () => {

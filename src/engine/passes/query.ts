@@ -93,14 +93,16 @@ export const onlyNodeInputsRead = (index: GraphIndex, value: string) =>
   index.consumers(value).every((use) => use.input >= 0);
 
 /**
- * Whether removeNode(graph, node, replacement) will succeed: a node whose output is a graph output can be
- * bypassed only when `replacement` is another node's output and not itself a graph output (the producer of
- * `replacement` is then renamed to write the graph output).
+ * Whether the node can be bypassed, its first output's readers reading `replacement` instead (removeNode with
+ * a replacement, once its other outputs are dropped): those other outputs must be unused, and when the first
+ * is a graph output, `replacement` must be another node's output and not a graph output itself (the producer
+ * of `replacement` is then renamed to write the graph output).
  */
 export function canBypass(index: GraphIndex, node: Node, replacement: string): boolean {
-  const outputs = node.outputs.filter(Boolean);
-  if (outputs.length !== 1 || !replacement) return false;
-  if (!index.isGraphOutput(outputs[0])) return true;
+  const [output, ...others] = node.outputs;
+  if (!output || !replacement) return false;
+  if (others.some((o) => o && (index.consumers(o).length > 0 || index.isGraphOutput(o)))) return false;
+  if (!index.isGraphOutput(output)) return true;
   const producer = index.producer(replacement);
   return producer !== undefined && producer !== node && !index.isGraphOutput(replacement);
 }
