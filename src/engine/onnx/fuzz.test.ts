@@ -86,9 +86,10 @@ function summary(label: string, outcomes: FuzzOutcome[]) {
   );
 }
 
-// "Well under a second" per file; the bound is generous so that a busy machine does not fail the test,
-// while a hang or a runaway allocation still does. The measured figures are printed.
-const MAX_MS = 1000;
+// A guard against hangs and runaway allocations, not a timing test: on a quiet machine every file takes
+// well under a second (the median and worst times are printed), but a shared CI machine under load can
+// stretch one 14 MB decode past a second, so the bound leaves a wide margin.
+const MAX_MS = 5000;
 
 describe('mutation fuzzing: decode → validate → inferShapes → cost → run', () => {
   it('the fuzzer is reproducible from its seed', () => {
