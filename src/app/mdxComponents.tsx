@@ -48,6 +48,7 @@ const widgets = {
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
   ConvBasics: widget(() => import('../widgets/ConvBasics/View')),
   Im2colStepper: widget(() => import('../widgets/Im2colStepper/View')),
+  WinogradStepper: widget(() => import('../widgets/WinogradStepper/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */

@@ -4,7 +4,9 @@
 import { select } from 'd3';
 import { formatValue } from './format';
 
-export type CellMark = '' | 'current' | 'source' | 'done' | 'todo' | 'dim' | 'hit';
+/** '' plain · current: being computed · source/hit: read or written now · todo: not computed yet (value hidden) ·
+ * target: outlined but not computed yet · dim: not involved. */
+export type CellMark = '' | 'current' | 'source' | 'done' | 'todo' | 'dim' | 'hit' | 'target';
 
 export interface GridProps {
   /** Cells shown: rows r0 … r0 + rows − 1 and columns c0 … c0 + cols − 1 of a larger grid. */
@@ -72,15 +74,17 @@ export function drawGrid(group: SVGGElement, p: GridProps): void {
   g.append('rect').attr('class', 'kg-frame').attr('width', cell).attr('height', cell);
   // Outlined cells last, so that their thick frames are not covered by their neighbours.
   g.filter((d) => d.mark !== '' && d.mark !== 'dim' && d.mark !== 'todo').raise();
-  // Numbers print where they stay legible (at least 0.6 rem).
-  g.filter((d) => fontFor(cell, format(d.v ?? 0), font) >= 0.6 * p.rem)
-    .append('text')
-    .attr('x', cell / 2)
-    .attr('y', cell / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'middle')
-    .attr('font-size', (d) => fontFor(cell, format(d.v ?? 0), font))
-    .text((d) => format(d.v ?? 0));
+  // Numbers print in one size that fits the longest of them, or not at all when that would be below 0.6 rem.
+  const longest = cells.reduce((a, d) => (format(d.v ?? 0).length > a.length ? format(d.v ?? 0) : a), '');
+  const size = fontFor(cell, longest, font);
+  if (size >= 0.6 * p.rem)
+    g.append('text')
+      .attr('x', cell / 2)
+      .attr('y', cell / 2)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'middle')
+      .attr('font-size', size)
+      .text((d) => format(d.v ?? 0));
 
   if (!p.labels) return;
   const labelFont = Math.min(0.7 * p.rem, cell * 0.5);
