@@ -171,6 +171,7 @@ function Planes({ layer, run, step }: { layer: PickedLayer; run: Run2d; step: nu
           rem,
           labels: true,
           maxAbs: 1,
+          format: (v) => formatValue(v, 1),
           value: (ih, iw) =>
             ih < 0 || iw < 0 || ih >= s.h || iw >= s.w ? null : x[(c * s.h + ih) * s.w + iw],
           mark: (ih, iw): CellMark => (inTile(ih, iw) ? 'source' : ''),
@@ -196,7 +197,7 @@ function Planes({ layer, run, step }: { layer: PickedLayer; run: Run2d; step: nu
             inBlock(oh, ow)
               ? event.kind === 'output'
                 ? 'current'
-                : 'hit'
+                : 'target'
               : done.has(oh * s.ow + ow)
                 ? ''
                 : 'todo',
