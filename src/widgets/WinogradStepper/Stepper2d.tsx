@@ -75,7 +75,9 @@ export function Stepper2d({
         <Equations run={run} event={event} layer={layer} />
         <StepControls playback={playback} />
       </div>
-      {shownTiles < run.tiles && <p className="kg-note">{t.tilesShown(shownTiles, run.tiles)}</p>}
+      <p className="kg-note wg-subset">
+        {s.m > 1 && t.channelZero(s.m)} {shownTiles < run.tiles && t.tilesShown(shownTiles, run.tiles)}
+      </p>
       <Counts
         running={running2d(run, i, s.ow)}
         total={{ winograd: run.winogradCounts.mults, direct: run.directCounts.mults }}
