@@ -47,6 +47,9 @@ const widgets = {
   ArchitectureExplorer: widget(() => import('../widgets/ArchitectureExplorer/View')),
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
   GraphOptimizer: widget(() => import('../widgets/GraphOptimizer/View')),
+  ConvBasics: widget(() => import('../widgets/ConvBasics/View')),
+  Im2colStepper: widget(() => import('../widgets/Im2colStepper/View')),
+  WinogradStepper: widget(() => import('../widgets/WinogradStepper/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */
