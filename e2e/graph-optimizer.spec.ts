@@ -68,7 +68,7 @@ test('en: Verify runs both graphs in onnxruntime-web: errors below tolerance, la
   await widget.waitUntilOptimized();
   // this playground opens on the input graph: go to the fully optimized one
   await widget.stepButton(/Last step/).click();
-  expect(await widget.position()).toBeGreaterThan(0);
+  await expect.poll(() => widget.position()).toBeGreaterThan(0);
   await widget.verifyButton.click();
   await widget.waitForVerify();
   await expect(widget.root.getByTestId('verify')).toHaveAttribute('data-phase', 'done');
