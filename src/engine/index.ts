@@ -71,3 +71,10 @@ export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
+// Kernel labs (chapter 5.5–5.8): the GEMM loop-optimization lab.
+export { gemmUnrolled2, gemmUnrolled8 } from './kernels/gemm';
+export {
+  LOOP_ORDERS, UNROLL_FACTORS, GEMM_LAB_LIMITS, variantKey, gemmOf, checkGemmSize, checkGemmLabRequest, im2colGemmSize,
+  runGemmLab, type LoopOrder, type UnrollFactor, type GemmVariant, type GemmSize, type GemmLabRequest, type GemmLabRow,
+  type GemmLabResult, type GemmLabProgress, type GemmLabHooks,
+} from './kernels/gemm-lab'; // prettier-ignore
