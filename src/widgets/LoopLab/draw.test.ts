@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { chartHeight, chartMargin, gflopsScale, type Bar, type ChartProps } from './draw';
+
+const bar = (key: string, gflops: number | null): Bar => ({
+  key,
+  label: key,
+  kind: 'order',
+  gflops,
+  note: '',
+  tooltip: '',
+});
+const props = (bars: Bar[], reference: number | null = null): ChartProps => ({
+  width: 600,
+  scale: 1,
+  bars,
+  reference,
+  xLabel: '',
+  referenceLabel: '',
+  formatTick: String,
+});
+
+describe('loop lab chart', () => {
+  it('spans 0 to past the largest bar (or the reference line), from the left margin', () => {
+    const p = props([bar('ijk', 0.4), bar('blocked-4x4', 2.5)]);
+    const x = gflopsScale(p);
+    expect(x(0)).toBeCloseTo(chartMargin(p).left);
+    expect(x.domain()[1]).toBeGreaterThanOrEqual(2.5);
+    expect(x(2.5)).toBeLessThanOrEqual(p.width - chartMargin(p).right);
+    expect(gflopsScale(props([bar('a', 1)], 3)).domain()[1]).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has a usable axis before anything is measured', () => {
+    const x = gflopsScale(props([bar('ijk', null)]));
+    expect(x.domain()).toEqual([0, 1]);
+  });
+
+  it('grows one row per bar, and with the presenter scale', () => {
+    const two = chartHeight(props([bar('a', 1), bar('b', 1)]));
+    const three = chartHeight(props([bar('a', 1), bar('b', 1), bar('c', 1)]));
+    expect(three - two).toBe(30);
+    expect(chartHeight({ ...props([bar('a', 1)]), scale: 1.375 })).toBeCloseTo(
+      chartHeight(props([bar('a', 1)])) * 1.375,
+    );
+  });
+});
