@@ -31,7 +31,7 @@ describe('GEMM lab', () => {
     const progress: GemmLabProgress[] = [];
     const size = { m: 13, n: 9, k: 17 };
     const result = runGemmLab(
-      { size, variants: every, runs: 3, seed: 5 },
+      { size, variants: every, runs: 3, warmup: 1, seed: 5 },
       { now: fakeClock(2), onProgress: (p) => progress.push(p) },
     );
     expect(result.rows.map((r) => r.key)).toEqual(every.map(variantKey));
@@ -49,6 +49,29 @@ describe('GEMM lab', () => {
     expect(result.rows.find((r) => r.key === 'ijk')!.maxAbsDiff).toBe(0);
     // Not vacuous: some variant does round differently from ijk.
     expect(Math.max(...result.rows.map((r) => r.maxAbsDiff))).toBeGreaterThan(0);
+  });
+
+  it('checks results even with no warm-up, and warms up twice by default', () => {
+    const progress: GemmLabProgress[] = [];
+    const none = runGemmLab(
+      {
+        size: { m: 5, n: 6, k: 7 },
+        variants: [{ kind: 'order', order: 'jki' }],
+        runs: 2,
+        warmup: 0,
+        seed: 3,
+      },
+      { now: fakeClock(1), onProgress: (p) => progress.push(p) },
+    );
+    expect(none.rows[0].samples).toHaveLength(2);
+    expect(none.rows[0].maxAbsDiff).toBeLessThan(1e-5 * 7);
+    expect(progress.at(-1)!.total).toBe(1 + 2);
+    progress.length = 0;
+    runGemmLab(
+      { size: { m: 5, n: 6, k: 7 }, variants: [{ kind: 'order', order: 'jki' }], runs: 2, seed: 3 },
+      { now: fakeClock(1), onProgress: (p) => progress.push(p) },
+    );
+    expect(progress.at(-1)!.total).toBe(1 + 4);
   });
 
   it('gives no GFLOP/s when the clock cannot resolve a run', () => {
@@ -75,6 +98,7 @@ describe('GEMM lab', () => {
       /over the lab's limit/,
     );
     expect(() => runGemmLab({ ...ok, runs: GEMM_LAB_LIMITS.runs + 1 }, clock)).toThrow(/runs must be/);
+    expect(() => runGemmLab({ ...ok, warmup: -1 }, clock)).toThrow(/warmup must be/);
     expect(() => runGemmLab({ ...ok, variants: [] }, clock)).toThrow(/at least one/);
     expect(() => runGemmLab({ ...ok, variants: [{ kind: 'blocked' }, { kind: 'blocked' }] }, clock)).toThrow(
       /listed twice/,

@@ -51,7 +51,7 @@ export interface GemmSize {
 }
 
 /** Bounds of a lab run: the naive loops at the largest size take a few seconds per run in a browser. */
-export const GEMM_LAB_LIMITS = { dim: 8192, macs: 2 ** 27, runs: 50 } as const;
+export const GEMM_LAB_LIMITS = { dim: 8192, macs: 2 ** 27, runs: 50, warmup: 10 } as const;
 
 const BY_ORDER: Record<LoopOrder, Gemm> = {
   ijk: gemmIJK,
@@ -138,8 +138,10 @@ export function im2colGemmSize(s: ConvShape): GemmSize & { calls: number } {
 export interface GemmLabRequest {
   size: GemmSize;
   variants: GemmVariant[];
-  /** Timed runs per variant (after one untimed warm-up run each). */
+  /** Timed runs per variant. */
   runs: number;
+  /** Untimed warm-up rounds before them (default 2): the JIT compiles and optimizes each loop on its first calls. */
+  warmup?: number;
   /** Seed of the random A and B (uniform in [−1, 1)). */
   seed: number;
 }
@@ -182,6 +184,14 @@ export function checkGemmLabRequest(req: GemmLabRequest): Gemm[] {
       'limit',
       `runs must be an integer from 1 to ${GEMM_LAB_LIMITS.runs}, got ${String(req.runs)}`,
     );
+  if (
+    req.warmup !== undefined &&
+    !(Number.isInteger(req.warmup) && req.warmup >= 0 && req.warmup <= GEMM_LAB_LIMITS.warmup)
+  )
+    throw new ModelError(
+      'limit',
+      `warmup must be an integer from 0 to ${GEMM_LAB_LIMITS.warmup}, got ${String(req.warmup)}`,
+    );
   if (!Array.isArray(req.variants) || req.variants.length === 0)
     throw new ModelError('input', 'choose at least one GEMM variant');
   const keys = req.variants.map(variantKey);
@@ -190,7 +200,7 @@ export function checkGemmLabRequest(req: GemmLabRequest): Gemm[] {
   return req.variants.map(gemmOf);
 }
 
-/** Runs the lab: the naive reference, one warm-up round, then `runs` timed rounds of every variant. */
+/** Runs the lab: the naive reference, `warmup` untimed rounds, then `runs` timed rounds of every variant. */
 export function runGemmLab(req: GemmLabRequest, hooks: GemmLabHooks): GemmLabResult {
   const gemms = checkGemmLabRequest(req);
   const { m, n, k } = req.size;
@@ -199,7 +209,8 @@ export function runGemmLab(req: GemmLabRequest, hooks: GemmLabHooks): GemmLabRes
   const b = Float32Array.from({ length: k * n }, () => random() * 2 - 1);
   const reference = new Float32Array(m * n);
   const c = new Float32Array(m * n);
-  const total = 1 + (req.runs + 1) * gemms.length;
+  const warmup = req.warmup ?? 2;
+  const total = 1 + (req.runs + warmup) * gemms.length;
   let done = 0;
   const progress = (key: string) => hooks.onProgress?.({ done: ++done, total, key });
 
@@ -208,7 +219,7 @@ export function runGemmLab(req: GemmLabRequest, hooks: GemmLabHooks): GemmLabRes
   const keys = req.variants.map(variantKey);
   const samples = gemms.map(() => [] as number[]);
   const diffs = gemms.map(() => 0);
-  for (let round = 0; round <= req.runs; round++)
+  for (let round = 0; round < warmup + req.runs; round++)
     // Each round starts at a different variant, so none always runs right after the same neighbour.
     for (let s = 0; s < gemms.length; s++) {
       const v = (s + round) % gemms.length;
@@ -217,7 +228,7 @@ export function runGemmLab(req: GemmLabRequest, hooks: GemmLabHooks): GemmLabRes
       gemms[v](m, n, k, a, b, c);
       const ms = hooks.now() - t0;
       if (round === 0) diffs[v] = numericError(c, reference).maxAbsErr;
-      else samples[v].push(ms);
+      if (round >= warmup) samples[v].push(ms);
       progress(keys[v]);
     }
   const flops = 2 * m * n * k;

@@ -138,8 +138,9 @@ export function drawChart(svg: SVGSVGElement, p: ChartProps): void {
     root
       .append('text')
       .attr('class', 'll-reference-label')
-      .attr('x', rx + 4)
-      .attr('y', bottom - 4)
+      .attr('x', rx)
+      .attr('y', m.top - 7 * p.scale)
+      .attr('text-anchor', 'middle')
       .text(p.referenceLabel);
   }
 }
