@@ -58,7 +58,7 @@ export { gemmBlocked, GemmWorkspace } from './kernels/gemm-blocked';
 export { im2col, convIm2col, type Im2colEvent, type Im2colGemm } from './kernels/im2col';
 export { WINOGRAD, type WinogradMatrices, type WinogradVariant } from './kernels/winograd-transforms';
 export { convWinograd, winogradNotApplicable, type WinogradEvent, type WinogradOptions } from './kernels/winograd';
-export { conv1dDirect, conv1dWinograd, type Conv1dResult, type Winograd1dEvent } from './kernels/winograd1d';
+export { conv1dDirect, conv1dReference64, conv1dWinograd, type Conv1dResult, type Direct1dEvent, type Winograd1dEvent } from './kernels/winograd1d';
 export {
   LAYOUTS, layoutSize, offsetOf, packLayout, packLayoutInto, unpackLayout, convInnerLoop,
   type Layout, type Dims4, type LayoutEvent, type InnerLoopAccess, type InnerLoopRead,
@@ -69,7 +69,7 @@ export { convIntegerReference, convQLinearReference, type QTensor } from './kern
 export { requantize, type ConvQuantParams, type WeightQuantParams } from './kernels/requantize';
 export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
-export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
+export { convLayerFromModel, convLayerNames, convLayersOfModel, type ConvLayer, type ConvLayerChoice } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
 // Kernel labs (chapter 5.5–5.8): GEMM loop-optimization lab, cache lines of layout reads.
 export { gemmUnrolled2, gemmUnrolled8 } from './kernels/gemm';

@@ -5,7 +5,7 @@ import { ModelError } from '../errors';
 import type { Model } from '../ir/graph';
 import { decodeModel } from '../onnx/decode';
 import { encodeModel } from '../onnx/encode';
-import { convLayerFromModel, convLayerNames } from './conv-layer';
+import { convLayerFromModel, convLayerNames, convLayersOfModel } from './conv-layer';
 import { convDirect } from './direct';
 import { randomUniformTensor } from './seeded';
 import { seededRandom } from '../stats/rng';
@@ -93,4 +93,48 @@ describe('convLayerFromModel', () => {
     expect(() => convLayerFromModel(model, 'conv1')).toThrow(ModelError);
     expect(() => convLayerFromModel(model, 'conv1')).toThrow(/not an initializer/);
   });
+
+  it('lists every layer with its input shape from shape inference, deep layers included', () => {
+    const [conv1, conv2] = convLayersOfModel(decodeModel(encodeModel(twoConvModel())));
+    expect(conv1.layer?.inputDims).toEqual([1, 3, 10, 10]);
+    // conv1: stride 2, pad 1 → 5×5; the second layer is depthwise with SAME_UPPER padding.
+    expect(conv2).toMatchObject({ name: 'Conv#1', problem: null });
+    expect(conv2.layer?.inputDims).toEqual([1, 8, 5, 5]);
+    expect(conv2.layer?.params).toMatchObject({ group: 8, pads: [1, 1, 1, 1] });
+  });
+
+  it('names the problem of a layer it cannot take instead of failing the others', () => {
+    const model = twoConvModel();
+    model.graph.initializers.delete('w2');
+    const [conv1, conv2] = convLayersOfModel(model);
+    expect(conv1.problem).toBeNull();
+    expect(conv2.layer).toBeNull();
+    expect(conv2.problem).toMatch(/not an initializer/);
+  });
+
+  it.each([
+    ['digits-cnn', 3],
+    ['digits-mobilenet', 22],
+  ])(
+    'takes every layer of the zoo model %s, each running to the shape the next layer expects',
+    (id, count) => {
+      const file = new URL(`../../../public/models/${id}.onnx`, import.meta.url);
+      const layers = convLayersOfModel(decodeModel(fs.readFileSync(file)));
+      expect(layers).toHaveLength(count);
+      const random = seededRandom(72);
+      for (const { layer, problem } of layers) {
+        expect(problem).toBeNull();
+        const x = randomUniformTensor(random, layer!.inputDims);
+        const y = convDirect(x, layer!.w, layer!.bias, layer!.params).output;
+        expect(y.dims[1]).toBe(layer!.w.dims[0]);
+      }
+      // digits-cnn: the 8×8 digit, then 16 channels at 8×8, then (after a 2×2 max-pool) 32 channels at 4×4.
+      if (id === 'digits-cnn')
+        expect(layers.map((l) => l.layer!.inputDims)).toEqual([
+          [1, 1, 8, 8],
+          [1, 16, 8, 8],
+          [1, 32, 4, 4],
+        ]);
+    },
+  );
 });

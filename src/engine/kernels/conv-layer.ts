@@ -1,7 +1,8 @@
 // A convolution layer taken out of a model: its input shape, real weights and attributes (ONNX Conv), so the
 // kernels can run on the layers of the course's models rather than on made-up shapes.
-import { ModelError } from '../errors';
-import type { Attribute, Model, Node } from '../ir/graph';
+import { isModelError, ModelError } from '../errors';
+import type { Attribute, Model, Node, TypeInfo } from '../ir/graph';
+import { inferShapes } from '../ir/infer';
 import type { Tensor } from '../ir/tensor';
 import type { ConvParams } from './conv-shape';
 
@@ -132,4 +133,35 @@ export function convLayerFromModel(model: Model, layer: string, inputDims?: numb
       ? (ints(node, 'pads') ?? [0, 0, 0, 0])
       : autoPads(autoPad, dims.slice(2), w.dims.slice(2), strides, dilations);
   return { name: layer, inputDims: dims, w, bias, params: { strides, pads, dilations, group } };
+}
+
+/** One Conv layer of a model: ready to run, or the reason it cannot be taken out. */
+export type ConvLayerChoice =
+  { name: string; layer: ConvLayer; problem: null } | { name: string; layer: null; problem: string };
+
+/**
+ * Every Conv layer of a model with its input shape found by shape inference (symbolic leading dims of the
+ * graph inputs taken as batch 1), so that layers deep in a network can be run too.
+ */
+export function convLayersOfModel(model: Model): ConvLayerChoice[] {
+  const bind: Record<string, number> = {};
+  for (const input of model.graph.inputs) {
+    const first = input.type?.shape?.[0];
+    if (typeof first === 'string') bind[first] = 1;
+  }
+  const names = convLayerNames(model);
+  const types = names.length ? inferShapes(model, { bind }).types : new Map<string, TypeInfo | null>();
+  return names.map((name) => {
+    try {
+      const index = model.graph.nodes.findIndex(
+        (n, i) => n.name === name || (!n.name && `Conv#${i}` === name),
+      );
+      const shape = types.get(model.graph.nodes[index].inputs[0])?.shape;
+      const dims = shape?.every((d) => typeof d === 'number') ? (shape as number[]) : undefined;
+      return { name, layer: convLayerFromModel(model, name, dims), problem: null };
+    } catch (e) {
+      if (!isModelError(e)) throw e;
+      return { name, layer: null, problem: e.message };
+    }
+  });
 }

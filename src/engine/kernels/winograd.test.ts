@@ -171,6 +171,62 @@ describe('convWinograd', () => {
     expect(products).toBe(y.counts.mults);
   });
 
+  it.each(['F(2,3)', 'F(4,3)'] as const)(
+    '%s: each traced transform is its two stages, G g then (G g) Gᵀ, Bᵀ d then (Bᵀ d) B, Aᵀ M then (Aᵀ M) A',
+    (variant) => {
+      const { m: tile, alpha, BT, G, AT } = WINOGRAD[variant];
+      const random = seededRandom(29);
+      const x = randomUniformTensor(random, [1, 2, 7, 6]);
+      const w = randomUniformTensor(random, [2, 2, 3, 3]);
+      const bias = randomUniformTensor(random, [2]);
+      const recorder = new Recorder<WinogradEvent>();
+      convWinograd(x, w, bias, { pads: [1, 1, 1, 1] }, { variant, recorder });
+      // Plain float64 matrix products of the published matrices, row-major.
+      const matMul = (a: number[], b: number[], n: number, k: number, p: number) =>
+        Array.from({ length: n * p }, (_, ij) =>
+          Array.from({ length: k }, (_, l) => a[Math.floor(ij / p) * k + l] * b[l * p + (ij % p)]).reduce((s, v) => s + v, 0),
+        ); // prettier-ignore
+      const flat = (mat: number[][]) => mat.flat();
+      const transpose = (mat: number[][]) => mat[0].map((_, j) => mat.map((row) => row[j])).flat();
+      const close = (got: number[], want: number[]) => {
+        expect(got).toHaveLength(want.length);
+        got.forEach((v, i) => expect(v).toBeCloseTo(want[i], 5));
+      };
+      let checked = 0;
+      for (const e of recorder.events) {
+        if (e.kind === 'filter') {
+          close(e.data.gg, matMul(flat(G), e.data.g, alpha, 3, 3));
+          close(e.data.u, matMul(e.data.gg, transpose(G), alpha, 3, alpha));
+        } else if (e.kind === 'input') {
+          close(e.data.bd, matMul(flat(BT), e.data.d, alpha, alpha, alpha));
+          close(e.data.v, matMul(e.data.bd, transpose(BT), alpha, alpha, alpha));
+        } else if (e.kind === 'output') {
+          close(e.data.am, matMul(flat(AT), e.data.product, tile, alpha, alpha));
+          const y = matMul(e.data.am, transpose(AT), tile, alpha, tile).map((v) => v + bias.data[e.data.m]);
+          close(e.data.y, y);
+        } else continue;
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(10);
+    },
+  );
+
+  it('a recorder that accepts only output channel 0 keeps its filters and tiles, with the same result', () => {
+    const random = seededRandom(30);
+    const x = randomUniformTensor(random, [1, 3, 8, 8]);
+    const w = randomUniformTensor(random, [4, 3, 3, 3]);
+    const recorder = new Recorder<WinogradEvent>(100_000, (e) => !('m' in e.data) || e.data.m === 0);
+    const traced = convWinograd(x, w, null, {}, { variant: 'F(2,3)', recorder });
+    const plain = convWinograd(x, w, null, {}, { variant: 'F(2,3)' });
+    const kinds = recorder.events.map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'filter')).toHaveLength(3);
+    expect(kinds.filter((k) => k === 'input')).toHaveLength(3 * 9);
+    expect(kinds.filter((k) => k === 'gemm')).toHaveLength(16);
+    expect(kinds.filter((k) => k === 'output')).toHaveLength(9);
+    expect(recorder.events.map((e) => e.step)).toEqual(kinds.map((_, i) => i));
+    expect(Array.from(traced.output.data)).toEqual(Array.from(plain.output.data));
+  });
+
   it('a recorder with a limit keeps the first steps and changes nothing in the result', () => {
     const random = seededRandom(28);
     const x = randomUniformTensor(random, [1, 3, 9, 9]);

@@ -16,9 +16,10 @@ import { roundToHalf } from '../ir/float16';
 import { sparse, transform2d, WINOGRAD, type WinogradVariant } from './winograd-transforms';
 
 export type WinogradEvent =
-  /** Filter (m, c): its 3×3 weights g and U = G g Gᵀ (α×α). */
-  | TraceEvent<'filter', { m: number; c: number; g: number[]; u: number[] }>
-  /** Tile t of channel c of image n: the α×α input patch d whose top-left is (ih0, iw0), and V = Bᵀ d B. */
+  /** Filter (m, c): its 3×3 weights g, the first stage G g (α×3, row-major) and U = (G g) Gᵀ (α×α). */
+  | TraceEvent<'filter', { m: number; c: number; g: number[]; gg: number[]; u: number[] }>
+  /** Tile t of channel c of image n: the α×α input patch d whose top-left is (ih0, iw0), the first stage Bᵀ d
+   * and V = (Bᵀ d) B (all α×α, row-major). */
   | TraceEvent<
       'input',
       {
@@ -30,14 +31,16 @@ export type WinogradEvent =
         ih0: number;
         iw0: number;
         d: number[];
+        bd: number[];
         v: number[];
       }
     >
   /** Position ξ of group g: M[ξ] (rows × cols) = U[ξ] (rows × inner) · V[ξ] (inner × cols). */
   | TraceEvent<'gemm', { g: number; xi: number; rows: number; inner: number; cols: number }>
   /**
-   * Output channel m, tile t of image n: product = Σ_c U[m][c] ⊙ V[c][t] (α×α, `mults` multiplications), then
-   * y = Aᵀ product A (+ bias), of which the top-left `rows`×`cols` land in the output at (oh0, ow0).
+   * Output channel m, tile t of image n: product = Σ_c U[m][c] ⊙ V[c][t] (α×α, `mults` multiplications), the
+   * first stage Aᵀ product (m×α), then y = (Aᵀ product) A (+ bias), of which the top-left `rows`×`cols` land in
+   * the output at (oh0, ow0).
    */
   | TraceEvent<
       'output',
@@ -50,6 +53,7 @@ export type WinogradEvent =
         oh0: number;
         ow0: number;
         product: number[];
+        am: number[];
         mults: number;
         y: number[];
         rows: number;
@@ -129,6 +133,8 @@ export function convWinograd(
           m,
           c: g * CG + ci,
           g: Array.from(w.data.subarray((m * CG + ci) * 9, (m * CG + ci + 1) * 9)),
+          // transform2d leaves its first stage in tmp: element (i, j) of matrix ci at (i·3 + j)·CG + ci.
+          gg: Array.from({ length: A * 3 }, (_, k) => tmp[k * CG + ci]),
           u: Array.from({ length: AA }, (_, xi) => U[u.base + xi * u.stride + ci]),
         });
   }
@@ -164,6 +170,7 @@ export function convWinograd(
             recorder.emit('input', {
               n, c: g * CG + ci, t, ty, tx, ih0: ty * TILE - s.padTop, iw0: tx * TILE - s.padLeft,
               d: Array.from({ length: AA }, (_, k) => gathered[k * L + t - t0]),
+              bd: Array.from({ length: AA }, (_, k) => tmp[k * L + t - t0]),
               v: Array.from({ length: AA }, (_, xi) => V[v.base + xi * v.stride + t - t0]),
             }); // prettier-ignore
           }
@@ -206,6 +213,7 @@ export function convWinograd(
             recorder.emit('output', {
               n, m, t, ty, tx, oh0, ow0, mults: AA * CG, rows, cols,
               product: Array.from({ length: AA }, (_, xi) => P[product.base + xi * product.stride + t - t0]),
+              am: Array.from({ length: TILE * A }, (_, k) => tmp[k * L + t - t0]),
               y: Array.from({ length: TILE * TILE }, (_, k) => Y[k * L + t - t0] + b),
             }); // prettier-ignore
         }

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { Recorder } from '../trace/trace';
 import { seededRandom } from '../stats/rng';
-import { conv1dDirect, conv1dWinograd, type Winograd1dEvent } from './winograd1d';
+import { numericError } from './error';
+import {
+  conv1dDirect,
+  conv1dReference64,
+  conv1dWinograd,
+  type Direct1dEvent,
+  type Winograd1dEvent,
+} from './winograd1d';
 
 describe('1-D Winograd F(2,3)', () => {
   it('computes the four products of Lavin & Gray on a hand-checked tile', () => {
@@ -45,6 +52,34 @@ describe('1-D Winograd F(2,3)', () => {
     expect(tiles.map((t) => t.count)).toEqual([2, 2, 2, 1]);
     expect(tiles[3].d).toEqual([signal[6], signal[7], signal[8], 0]);
     expect(tiles.flatMap((t) => t.y.slice(0, t.count))).toEqual(Array.from(y.output));
+  });
+
+  it('the direct kernel traces each output with its three inputs, 3 multiplications each', () => {
+    const signal = Float32Array.from([1, 2, -1, 0.5, 3]);
+    const recorder = new Recorder<Direct1dEvent>();
+    const y = conv1dDirect(signal, [2, -1, 0.5], { recorder });
+    expect(recorder.events.map((e) => e.data.d)).toEqual([
+      [1, 2, -1],
+      [2, -1, 0.5],
+      [-1, 0.5, 3],
+    ]);
+    expect(recorder.events.map((e) => e.data.value)).toEqual([2 - 2 - 0.5, 4 + 1 + 0.25, -2 - 0.5 + 1.5]);
+    expect(recorder.events.map((e) => e.data.value)).toEqual(Array.from(y.output));
+    expect(3 * recorder.events.length).toBe(y.counts.mults);
+  });
+
+  it('float64 reference: Winograd F(2,3) errs by float32 rounding, more with float16 transforms', () => {
+    const random = seededRandom(32);
+    const signal = Float32Array.from({ length: 64 }, () => random() * 2 - 1);
+    const filter = [random(), random() - 0.5, random()];
+    const ref = conv1dReference64(signal, filter);
+    expect(ref).toBeInstanceOf(Float64Array);
+    const fp32 = numericError(conv1dWinograd(signal, filter).output, ref).maxAbsErr;
+    const fp16 = numericError(conv1dWinograd(signal, filter, { fp16: true }).output, ref).maxAbsErr;
+    expect(fp32).toBeGreaterThan(0);
+    expect(fp32).toBeLessThan(1e-6);
+    expect(fp16).toBeGreaterThan(100 * fp32);
+    expect(fp16).toBeLessThan(1e-2);
   });
 
   it('rejects a filter that is not 3 taps', () => {

@@ -17,6 +17,9 @@ export type Winograd1dEvent =
    */
   | TraceEvent<'tile', { t: number; d: number[]; v: number[]; p: number[]; y: number[]; count: number }>;
 
+/** Output i of the direct correlation: the three inputs signal[i … i+2] it multiplies with the filter, and its value. */
+export type Direct1dEvent = TraceEvent<'output', { i: number; d: number[]; value: number }>;
+
 export interface Conv1dResult {
   output: Float32Array;
   counts: OpCounts;
@@ -30,19 +33,41 @@ function check(signal: ArrayLike<number>, filter: ArrayLike<number>): number {
   return signal.length - 2;
 }
 
-/** y[i] = Σ_k signal[i + k] · filter[k] for i < length − 2: 3 multiplications and 3 additions per output. */
-export function conv1dDirect(signal: Float32Array, filter: ArrayLike<number>): Conv1dResult {
-  const n = check(signal, filter);
-  const output = new Float32Array(n);
-  const counts = emptyCounts();
-  for (let i = 0; i < n; i++) {
+function direct1dInto(
+  signal: Float32Array,
+  filter: ArrayLike<number>,
+  output: Float32Array | Float64Array,
+  counts: OpCounts,
+  recorder?: Recorder<Direct1dEvent>,
+): void {
+  for (let i = 0; i < output.length; i++) {
     let s = 0;
     for (let k = 0; k < 3; k++) s += signal[i + k] * filter[k];
     output[i] = s;
     counts.mults += 3;
     counts.adds += 3;
+    if (recorder && !recorder.full)
+      recorder.emit('output', { i, d: Array.from(signal.subarray(i, i + 3)), value: output[i] });
   }
+}
+
+/** y[i] = Σ_k signal[i + k] · filter[k] for i < length − 2: 3 multiplications and 3 additions per output. */
+export function conv1dDirect(
+  signal: Float32Array,
+  filter: ArrayLike<number>,
+  { recorder }: { recorder?: Recorder<Direct1dEvent> } = {},
+): Conv1dResult {
+  const output = new Float32Array(check(signal, filter));
+  const counts = emptyCounts();
+  direct1dInto(signal, filter, output, counts, recorder);
   return { output, counts };
+}
+
+/** The same correlation kept in float64: the reference the error of the 1-D Winograd kernel is measured against. */
+export function conv1dReference64(signal: Float32Array, filter: ArrayLike<number>): Float64Array {
+  const output = new Float64Array(check(signal, filter));
+  direct1dInto(signal, filter, output, emptyCounts());
+  return output;
 }
 
 export function conv1dWinograd(

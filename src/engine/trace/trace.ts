@@ -11,17 +11,29 @@ export interface TraceEvent<K extends string = string, D = unknown> {
 
 export type Trace<E extends TraceEvent = TraceEvent> = E[];
 
+/** An event before the recorder numbers it (distributes over a union of event types). */
+export type Unnumbered<E extends TraceEvent> = E extends TraceEvent ? Omit<E, 'step'> : never;
+
 export class Recorder<E extends TraceEvent = TraceEvent> {
   readonly events: E[] = [];
-  /** Stops recording after this many events (a trace of a large layer would not fit in memory). */
-  constructor(readonly limit = 100_000) {}
+  /**
+   * Stops recording after `limit` events (a trace of a large layer would not fit in memory). `accept`, when
+   * given, keeps only the events it returns true for — e.g. one output channel of a large layer — so that a
+   * widget can show a meaningful part of a long run instead of its first events only.
+   */
+  constructor(
+    readonly limit = 100_000,
+    private readonly accept?: (event: Unnumbered<E>) => boolean,
+  ) {}
 
   get full() {
     return this.events.length >= this.limit;
   }
 
   emit(kind: E['kind'], data: E['data']): void {
-    if (this.events.length < this.limit) this.events.push({ step: this.events.length, kind, data } as E);
+    if (this.events.length >= this.limit) return;
+    if (this.accept && !this.accept({ kind, data } as Unnumbered<E>)) return;
+    this.events.push({ step: this.events.length, kind, data } as E);
   }
 }
 
