@@ -71,9 +71,11 @@ export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, convLayersOfModel, type ConvLayer, type ConvLayerChoice } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
-// Kernel labs (chapter 5.5–5.8): GEMM loop-optimization lab, cache lines of layout reads.
+// Kernel labs (chapter 5.5–5.8): GEMM loop-optimization lab, cache lines of layout reads, a quantized layer.
 export { gemmUnrolled2, gemmUnrolled8 } from './kernels/gemm';
 export { cacheLinesTouched } from './kernels/layouts';
+export { quantizeConvLayer, type QuantizedConvLayer } from './kernels/quantize-layer';
+export { requantizeSteps, checkConvQuant } from './kernels/requantize';
 export {
   LOOP_ORDERS, UNROLL_FACTORS, GEMM_LAB_LIMITS, variantKey, gemmOf, checkGemmSize, checkGemmLabRequest, im2colGemmSize,
   runGemmLab, type LoopOrder, type UnrollFactor, type GemmVariant, type GemmSize, type GemmLabRequest, type GemmLabRow,

@@ -3,7 +3,9 @@
 // show what was measured on this machine. Nothing runs until the reader presses Run; Cancel stops the worker.
 import { useEffect, useId, useRef, useState } from 'react';
 import {
+  GEMM_LAB_LIMITS,
   LOOP_ORDERS,
+  im2colGemmSize,
   UNROLL_FACTORS,
   variantKey,
   type GemmLabResult,
@@ -16,6 +18,13 @@ import {
 import { formatNumber, locale, useLang, useStrings, type Lang } from '../../ui/i18n';
 import { useElementWidth } from '../../ui/useElementWidth';
 import { KernelsClient, isWorkerCancelled } from '../../workers/kernelsClient';
+import { LayerPicker } from '../kernels-common/LayerPicker';
+import {
+  DEFAULT_LIMITS,
+  type CustomShape,
+  type LayerSource,
+  type PickedLayer,
+} from '../kernels-common/layerSpec';
 import { drawChart, type Bar } from './draw';
 import { DEFAULT_SELECTION, DEFAULT_TILES, sizeProblem, variantsOf, type LabSelection } from './selection';
 import { strings } from './strings';
@@ -23,12 +32,26 @@ import '../../ui/widget.css';
 import './LoopLab.css';
 
 export interface LoopLabProps {
-  /** GEMM size at first (the reader can change it). */
-  m?: number;
-  n?: number;
-  k?: number;
+  /** The layer whose im2col GEMM is timed at first (the reader can pick another, or type m, n, k). */
+  layer?: LayerSource;
   runs?: number;
 }
+
+/** A 64 → 64, 3×3 convolution on 28×28: its im2col GEMM is 64×576 · 576×784. */
+const DEFAULT_SHAPE: CustomShape = {
+  c: 64,
+  h: 28,
+  w: 28,
+  k: 64,
+  r: 3,
+  s: 3,
+  stride: 1,
+  pad: 1,
+  dilation: 1,
+  groups: 1,
+};
+/** The whole layer may be larger than one GEMM (N · group calls); the lab times one call. */
+const PICKER_LIMITS = { ...DEFAULT_LIMITS, maxMacs: GEMM_LAB_LIMITS.macs };
 
 type Phase =
   | { kind: 'idle' }
@@ -64,11 +87,19 @@ function labelOf(t: Strings, v: GemmVariant): string {
 
 const accessOf = (t: Strings, v: GemmVariant) => (v.kind === 'order' ? t.inner[v.order] : t.inner[v.kind]);
 
-export default function LoopLab({ m = 64, n = 784, k = 576, runs: initialRuns = 5 }: LoopLabProps) {
+export default function LoopLab({
+  layer: initialLayer = { kind: 'custom', shape: DEFAULT_SHAPE },
+  runs: initialRuns = 5,
+}: LoopLabProps) {
   const t = useStrings(strings);
   const lang = useLang();
   const titleId = useId();
-  const [size, setSize] = useState<GemmSize>({ m, n, k });
+  const [sizeFrom, setSizeFrom] = useState<'layer' | 'custom'>('layer');
+  const [layer, setLayer] = useState<PickedLayer | null>(null);
+  const [typed, setTyped] = useState<GemmSize>({ m: 64, n: 784, k: 576 });
+  const layerGemm = layer && im2colGemmSize(layer.shape);
+  const size: GemmSize =
+    sizeFrom === 'layer' && layerGemm ? { m: layerGemm.m, n: layerGemm.n, k: layerGemm.k } : typed;
   const [selection, setSelection] = useState<LabSelection>(DEFAULT_SELECTION);
   const [runs, setRuns] = useState(initialRuns);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -145,6 +176,7 @@ export default function LoopLab({ m = 64, n = 784, k = 576, runs: initialRuns = 
   })();
 
   const shown = result ? result.rows.map((r) => r.variant) : variants;
+  const shownSize = result?.size ?? size;
   const rowOf = (v: GemmVariant) => result?.rows.find((r) => r.key === variantKey(v)) ?? null;
   const ijk = result?.rows.find((r) => r.key === 'ijk') ?? null;
   const bars: Bar[] = shown.map((v) => {
@@ -174,26 +206,56 @@ export default function LoopLab({ m = 64, n = 784, k = 576, runs: initialRuns = 
       <h3 id={titleId} className="widget-title">
         {t.title}
       </h3>
-      <p className="widget-subtitle">{t.subtitle(size.m, size.k, size.n)}</p>
+      <p className="widget-subtitle">{t.subtitle(shownSize.m, shownSize.k, shownSize.n)}</p>
 
       <fieldset className="ll-group" disabled={busy}>
         <legend>{t.size}</legend>
-        <div className="ll-fields">
-          {(['m', 'n', 'k'] as const).map((dim) => (
-            <label key={dim} className="ll-field">
-              <span>{t[dim]}</span>
-              <input
-                type="number"
-                min={1}
-                step={1}
-                value={Number.isFinite(size[dim]) ? size[dim] : ''}
-                data-dim={dim}
-                onChange={(e) => setSize((s) => ({ ...s, [dim]: e.target.valueAsNumber }))}
-              />
-            </label>
+        <div className="ll-toggles" role="group" aria-label={t.sizeSource}>
+          {(['layer', 'custom'] as const).map((from) => (
+            <button
+              key={from}
+              type="button"
+              className="button"
+              aria-pressed={sizeFrom === from}
+              data-size-from={from}
+              onClick={() => setSizeFrom(from)}
+            >
+              {from === 'layer' ? t.fromLayer : t.custom}
+            </button>
           ))}
-          <p className="ll-note">{problem ? '' : t.macs(formatNumber(lang, size.m * size.n * size.k))}</p>
         </div>
+        {/* Hidden rather than unmounted, so that the picked layer survives a look at the other source. */}
+        <div hidden={sizeFrom !== 'layer'}>
+          <LayerPicker
+            initial={initialLayer}
+            defaultShape={DEFAULT_SHAPE}
+            limits={PICKER_LIMITS}
+            onChange={setLayer}
+          />
+          {layerGemm && (
+            <p className="ll-note" data-testid="layer-gemm">
+              {t.layerGemm(layerGemm.m, layerGemm.k, layerGemm.n, layerGemm.calls)}
+            </p>
+          )}
+        </div>
+        {sizeFrom === 'custom' && (
+          <div className="ll-fields">
+            {(['m', 'n', 'k'] as const).map((dim) => (
+              <label key={dim} className="ll-field">
+                <span>{t[dim]}</span>
+                <input
+                  type="number"
+                  min={1}
+                  step={1}
+                  value={Number.isFinite(typed[dim]) ? typed[dim] : ''}
+                  data-dim={dim}
+                  onChange={(e) => setTyped((s) => ({ ...s, [dim]: e.target.valueAsNumber }))}
+                />
+              </label>
+            ))}
+          </div>
+        )}
+        <p className="ll-note">{problem ? '' : t.macs(formatNumber(lang, size.m * size.n * size.k))}</p>
       </fieldset>
 
       <fieldset className="ll-group" disabled={busy}>

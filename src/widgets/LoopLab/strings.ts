@@ -11,6 +11,8 @@ export const strings = defineStrings({
     size: 'GEMM size',
     sizeSource: 'Take the size from',
     fromLayer: 'a convolution layer (its im2col GEMM)',
+    layerGemm: (m: number, k: number, n: number, calls: number) =>
+      `im2col turns this layer into ${calls === 1 ? 'one GEMM' : `${calls} GEMMs (one per image and group)`} of filters ${m}×${k} times the lowered input ${k}×${n}: m = ${m}, k = ${k}, n = ${n}.`,
     custom: 'my own m, n, k',
     m: 'm (rows of C)',
     n: 'n (columns of C)',
@@ -82,6 +84,8 @@ export const strings = defineStrings({
     size: 'GEMM 尺寸',
     sizeSource: '尺寸来自',
     fromLayer: '一个卷积层（它的 im2col GEMM）',
+    layerGemm: (m: number, k: number, n: number, calls: number) =>
+      `im2col 把这一层变成${calls === 1 ? '一次 GEMM' : ` ${calls} 次 GEMM（每张图像、每个分组各一次）`}：滤波器 ${m}×${k} 乘以展开后的输入 ${k}×${n}，即 m = ${m}，k = ${k}，n = ${n}。`,
     custom: '自己设定 m、n、k',
     m: 'm（C 的行数）',
     n: 'n（C 的列数）',
