@@ -46,6 +46,7 @@ function widget<P extends object>(load: () => Promise<{ default: ComponentType<P
 const widgets = {
   ArchitectureExplorer: widget(() => import('../widgets/ArchitectureExplorer/View')),
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
+  IndirectConv: widget(() => import('../widgets/IndirectConv/View')),
   LayoutViewer: widget(() => import('../widgets/LayoutViewer/View')),
   LoopLab: widget(() => import('../widgets/LoopLab/View')),
 };

@@ -74,7 +74,7 @@ export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type Prepa
 // Kernel labs (chapter 5.5–5.8): GEMM loop-optimization lab, cache lines of layout reads, a quantized layer.
 export { gemmUnrolled2, gemmUnrolled8 } from './kernels/gemm';
 export { cacheLinesTouched } from './kernels/layouts';
-export { quantizeConvLayer, type QuantizedConvLayer } from './kernels/quantize-layer';
+export { quantizeConvLayer, minMax, type QuantizedConvLayer } from './kernels/quantize-layer';
 export { requantizeSteps, checkConvQuant } from './kernels/requantize';
 export {
   LOOP_ORDERS, UNROLL_FACTORS, GEMM_LAB_LIMITS, variantKey, gemmOf, checkGemmSize, checkGemmLabRequest, im2colGemmSize,
