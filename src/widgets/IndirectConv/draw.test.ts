@@ -10,6 +10,15 @@ const inside = (outer: { width: number }, box: { x: number; w: number }) =>
 describe('indirect stepper geometry', () => {
   it('puts the buffer beside the input on a wide screen, the output under it, inside the width', () => {
     const g = stepperGeometry(1000, 1, shape);
+    // Also at sizes where the cell is not capped, and in presenter mode.
+    for (const [w, scale] of [
+      [700, 1],
+      [1250, 1.375],
+    ]) {
+      const h = stepperGeometry(w, scale, shape);
+      expect(h.buffer.x).toBeGreaterThan(h.input.x + h.input.w);
+      for (const box of [h.input, h.buffer, h.output]) expect(inside(h, box)).toBe(true);
+    }
     expect(g.buffer.x).toBeGreaterThan(g.input.x + g.input.w);
     expect(g.output.y).toBeGreaterThan(g.buffer.y + g.buffer.h);
     expect(g.labels).toBe(true);

@@ -33,6 +33,8 @@ export interface StepperGeometry {
 
 const TITLE = 22;
 const BLOCK_GAP = 4;
+/** Side of a buffer entry relative to an input cell, when the panels sit side by side. */
+const ENTRY = 0.4;
 
 export function stepperGeometry(width: number, scale: number, s: ConvShape): StepperGeometry {
   const hp = s.h + s.padTop + s.padBottom;
@@ -42,12 +44,12 @@ export function stepperGeometry(width: number, scale: number, s: ConvShape): Ste
   const title = TITLE * scale;
   // Input on the left, the buffer on the right with the output under it, when that fits at a readable size;
   // everything stacked on narrow screens.
-  const units = wp + 0.4 * s.ow * s.kw;
+  const units = wp + ENTRY * s.ow * s.kw;
   const room = width - 2 - gap - s.ow * blockGap;
   const sideBySide = room / units >= 16 * scale;
   const cell = Math.min(44 * scale, sideBySide ? room / units : (width - 2) / wp);
   const entry = sideBySide
-    ? 0.45 * cell
+    ? ENTRY * cell
     : Math.min(22 * scale, (width - 2 - s.ow * blockGap) / (s.ow * s.kw));
   const blockW = s.kw * entry + blockGap;
   const blockH = s.kh * entry + blockGap;

@@ -10,6 +10,7 @@ export type CellState = 'none' | 'read' | 'current' | 'pending';
 
 const CHANNEL_HUES = 8;
 const LABEL_MIN = 20;
+const MEMORY_LABEL_MIN = 16;
 
 export interface Grid {
   cell: number;
@@ -82,7 +83,8 @@ export function memoryGeometry(width: number, scale: number, size: number): Memo
   const rows = Math.ceil(size / perRow);
   return {
     cell,
-    labels: cell >= LABEL_MIN * scale,
+    // Slots carry one or two digits: they stay readable in smaller cells than the logical grid's addresses.
+    labels: cell >= MEMORY_LABEL_MIN * scale,
     perRow,
     gutter,
     rows,

@@ -26,7 +26,14 @@ import {
   type PickedLayer,
 } from '../kernels-common/layerSpec';
 import { drawChart, type Bar } from './draw';
-import { DEFAULT_SELECTION, DEFAULT_TILES, sizeProblem, variantsOf, type LabSelection } from './selection';
+import {
+  DEFAULT_SELECTION,
+  DEFAULT_TILES,
+  sizeProblem,
+  variantsOf,
+  warmupFor,
+  type LabSelection,
+} from './selection';
 import { strings } from './strings';
 import '../../ui/widget.css';
 import './LoopLab.css';
@@ -131,7 +138,7 @@ export default function LoopLab({
     setResult(null);
     setPhase({ kind: 'measuring', done: 0, total: 1, key: '' });
     try {
-      const r = await c.gemmLab({ size, variants, runs, seed: SEED }, (p) =>
+      const r = await c.gemmLab({ size, variants, runs, warmup: warmupFor(size), seed: SEED }, (p) =>
         setPhase({ kind: 'measuring', ...p }),
       );
       setResult(r);
@@ -186,8 +193,10 @@ export default function LoopLab({
       : row.gflops === null
         ? t.tooFast
         : t.barNote(formatGflops(lang, row.gflops), formatMs(lang, row.summary.median));
+    const shortNote = row?.gflops ? formatGflops(lang, row.gflops) : '';
     return {
       key: variantKey(v),
+      shortNote,
       label: labelOf(t, v),
       kind: v.kind,
       gflops: row?.gflops ?? null,

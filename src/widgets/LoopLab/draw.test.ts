@@ -7,6 +7,7 @@ const bar = (key: string, gflops: number | null): Bar => ({
   kind: 'order',
   gflops,
   note: '',
+  shortNote: '',
   tooltip: '',
 });
 const props = (bars: Bar[], reference: number | null = null): ChartProps => ({
@@ -29,6 +30,12 @@ describe('loop lab chart', () => {
     expect(gflopsScale(props([bar('a', 1)], 3)).domain()[1]).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps room for bars on a phone', () => {
+    const p = { ...props([bar('packed 4×4 micro-kernel', 1)]), width: 340 };
+    const m = chartMargin(p);
+    expect(p.width - m.left - m.right).toBeGreaterThan(250);
+  });
+
   it('has a usable axis before anything is measured', () => {
     const x = gflopsScale(props([bar('ijk', null)]));
     expect(x.domain()).toEqual([0, 1]);
@@ -38,8 +45,11 @@ describe('loop lab chart', () => {
     const two = chartHeight(props([bar('a', 1), bar('b', 1)]));
     const three = chartHeight(props([bar('a', 1), bar('b', 1), bar('c', 1)]));
     expect(three - two).toBe(30);
-    expect(chartHeight({ ...props([bar('a', 1)]), scale: 1.375 })).toBeCloseTo(
-      chartHeight(props([bar('a', 1)])) * 1.375,
-    );
+    // Narrow: a label line above each bar.
+    const phone = (n: number) =>
+      chartHeight({ ...props(Array.from({ length: n }, (_, i) => bar(`v${i}`, 1))), width: 340 });
+    expect(phone(3) - phone(2)).toBeCloseTo(48);
+    const wide = { ...props([bar('a', 1)]), width: 1000 };
+    expect(chartHeight({ ...wide, scale: 1.375 })).toBeCloseTo(chartHeight(wide) * 1.375);
   });
 });

@@ -9,8 +9,9 @@ export interface Bar {
   kind: GemmVariant['kind'];
   /** null: not measured yet, or too fast for the clock. */
   gflops: number | null;
-  /** Text at the end of the bar (value and time), and the tooltip. */
+  /** Text at the end of the bar (value and time), a shorter one for narrow charts, and the tooltip. */
   note: string;
+  shortNote: string;
   tooltip: string;
 }
 
@@ -28,19 +29,25 @@ export interface ChartProps {
 
 const ROW = 30;
 
-export function chartMargin(p: Pick<ChartProps, 'scale' | 'bars'>) {
+/** Below this width (CSS px at scale 1) labels go above their bars and bars carry only their GFLOP/s. */
+const NARROW = 520;
+
+const narrow = (p: Pick<ChartProps, 'scale' | 'width'>) => p.width < NARROW * p.scale;
+
+export function chartMargin(p: Pick<ChartProps, 'scale' | 'bars' | 'width'>) {
   const longest = Math.max(4, ...p.bars.map((b) => b.label.length));
+  const tight = narrow(p);
   return {
-    top: 8 * p.scale,
-    right: 150 * p.scale,
+    top: 20 * p.scale,
+    right: (tight ? 48 : 150) * p.scale,
     bottom: 42 * p.scale,
-    left: Math.min(200, 7.2 * longest + 12) * p.scale,
+    left: tight ? 14 * p.scale : Math.min(210, 8.2 * longest + 14) * p.scale,
   };
 }
 
-export function chartHeight(p: Pick<ChartProps, 'scale' | 'bars'>): number {
+export function chartHeight(p: Pick<ChartProps, 'scale' | 'bars' | 'width'>): number {
   const m = chartMargin(p);
-  return m.top + m.bottom + Math.max(1, p.bars.length) * ROW * p.scale;
+  return m.top + m.bottom + Math.max(1, p.bars.length) * (narrow(p) ? 1.6 : 1) * ROW * p.scale;
 }
 
 /** x: GFLOP/s from 0 to a little past the largest value (1 when nothing is measured yet). */
@@ -61,10 +68,13 @@ export function drawChart(svg: SVGSVGElement, p: ChartProps): void {
   const m = chartMargin(p);
   if (p.width < m.left + m.right + 40 || p.bars.length === 0) return;
   const x = gflopsScale(p);
+  const tight = narrow(p);
   const y = scaleBand<string>()
     .domain(p.bars.map((b) => b.key))
     .range([m.top, height - m.bottom])
-    .padding(0.22);
+    .paddingInner(tight ? 0.55 : 0.22)
+    .paddingOuter(tight ? 0.45 : 0.22)
+    .align(1);
   const bottom = height - m.bottom;
   const ticks = x.ticks(Math.max(2, Math.floor((p.width - m.left - m.right) / (70 * p.scale))));
 
@@ -102,13 +112,14 @@ export function drawChart(svg: SVGSVGElement, p: ChartProps): void {
     .join('g')
     .attr('class', (b) => `ll-bar ${b.kind}${b.gflops === null ? ' pending' : ''}`)
     .attr('data-key', (b) => b.key);
+  // Labels left of the bars; on a narrow chart, above them.
   rows
     .append('text')
     .attr('class', 'll-label')
-    .attr('x', m.left - 8 * p.scale)
-    .attr('y', (b) => y(b.key)! + y.bandwidth() / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'end')
+    .attr('x', tight ? m.left : m.left - 8 * p.scale)
+    .attr('y', (b) => (tight ? y(b.key)! - 4 * p.scale : y(b.key)! + y.bandwidth() / 2))
+    .attr('dy', tight ? 0 : '0.35em')
+    .attr('text-anchor', tight ? 'start' : 'end')
     .text((b) => b.label);
   rows
     .append('rect')
@@ -124,7 +135,7 @@ export function drawChart(svg: SVGSVGElement, p: ChartProps): void {
     .attr('x', (b) => x(b.gflops ?? 0) + 6 * p.scale)
     .attr('y', (b) => y(b.key)! + y.bandwidth() / 2)
     .attr('dy', '0.35em')
-    .text((b) => b.note);
+    .text((b) => (tight ? b.shortNote : b.note));
 
   if (p.reference !== null && p.reference > 0) {
     const rx = x(p.reference);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GEMM_LAB_LIMITS, checkGemmLabRequest } from '../../engine';
-import { DEFAULT_SELECTION, sizeProblem, variantsOf } from './selection';
+import { DEFAULT_SELECTION, sizeProblem, variantsOf, warmupFor } from './selection';
 
 describe('loop lab selection', () => {
   it('lists the chosen variants in a fixed order, and the engine accepts them', () => {
@@ -40,5 +40,11 @@ describe('loop lab selection', () => {
       macs: 4096 ** 3,
       max: GEMM_LAB_LIMITS.macs,
     });
+  });
+
+  it('warms small GEMMs up for more rounds than large ones, within 2 to 10', () => {
+    expect(warmupFor({ m: 32, n: 64, k: 64 })).toBe(10);
+    expect(warmupFor({ m: 64, n: 784, k: 576 })).toBe(2);
+    expect(warmupFor({ m: 64, n: 100, k: 576 })).toBe(6);
   });
 });

@@ -55,3 +55,9 @@ export function sizeProblem(size: GemmSize, tiles: GemmTiles | null): SizeProble
   if (macs > GEMM_LAB_LIMITS.macs) return { kind: 'macs', macs, max: GEMM_LAB_LIMITS.macs };
   return null;
 }
+
+/**
+ * Untimed rounds before the timed ones. The JIT optimizes a loop only after it has run for a while, so small
+ * GEMMs get more warm-up rounds (up to 10); large ones reach optimized code within their first run.
+ */
+export const warmupFor = (s: GemmSize) => Math.max(2, Math.min(10, Math.ceil(2e7 / (s.m * s.n * s.k))));
