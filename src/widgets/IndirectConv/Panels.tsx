@@ -34,12 +34,12 @@ export function StepReadout({ run, step }: { run: IndirectRun; step: Step }) {
         <strong>{t.pixel(oh, ow, s.kh * s.kw, s.cg, s.kh * s.kw * s.cg)}</strong>
       </p>
       <div
-        className="ic-table-wrap"
+        className="widget-table-wrap ic-table-wrap"
         tabIndex={0}
         role="region"
         aria-label={t.valuesCaption(shown, px.values.length)}
       >
-        <table className="ic-table" data-testid="pixel-table">
+        <table className="widget-table ic-table" data-testid="pixel-table">
           <caption>{t.valuesCaption(shown, px.values.length)}</caption>
           <thead>
             <tr>

@@ -93,50 +93,52 @@ function memoryOf(indirect: OpCounts, im2col: OpCounts, elementBytes: number): M
 const stepsOf = (events: (IndirectEvent | IndirectQuantizedEvent)[]): Step[] =>
   events.map((e) => (e.kind === 'entry' ? { kind: 'entry', data: e.data } : { kind: 'pixel', data: e.data }));
 
-/** Runs the layer through the indirect kernel with a recorder, and im2col for its memory counters. */
-export function runIndirect(layer: LayerInput, precision: Precision): IndirectRun {
-  const { x, w, bias, params } = layer;
-  const im2col = convIm2col(x, w, bias, params).counts;
-  if (precision === 'fp32') {
-    const recorder = new Recorder<IndirectEvent>();
-    const { shape, counts } = convIndirect(x, w, bias, params, { recorder });
-    const steps = stepsOf(recorder.events);
-    return {
-      precision,
-      shape,
-      steps,
-      built: steps.filter((s) => s.kind === 'entry').length,
-      zeroOffset: shape.n * shape.h * shape.w * shape.c,
-      memory: memoryOf(counts, im2col, 4),
-      counts,
-      quant: null,
-    };
-  }
-  // The output scale comes from the float result's range, as a calibrated model would have it.
-  const q = quantizeConvLayer(x, w, bias, params, minMax(convDirect(x, w, bias, params).output.data));
-  const recorder = new Recorder<IndirectQuantizedEvent>();
-  const { output, shape, counts } = convIndirectQuantized(q.x, q.w, q.bias, params, q.quant, { recorder });
-  const reference = convQLinearReference(q.x, q.w, q.bias, params, q.quant).data;
-  let equal = 0;
-  for (let i = 0; i < output.data.length; i++) if (output.data[i] === reference[i]) equal++;
-  const check = checkConvQuant(q.quant, shape.m, q.x.dtype as 'uint8', q.w.dtype as 'int8');
-  const steps = stepsOf(recorder.events);
+/** What both precisions report: the timeline from the trace, the geometry and the memory counters. */
+function runOf(
+  precision: Precision,
+  events: (IndirectEvent | IndirectQuantizedEvent)[],
+  result: { shape: ConvShape; counts: OpCounts },
+  im2col: OpCounts,
+  quant: QuantView | null,
+): IndirectRun {
+  const { shape, counts } = result;
+  const steps = stepsOf(events);
   return {
     precision,
     shape,
     steps,
     built: steps.filter((s) => s.kind === 'entry').length,
     zeroOffset: shape.n * shape.h * shape.w * shape.c,
-    memory: memoryOf(counts, im2col, 1),
+    memory: memoryOf(counts, im2col, precision === 'fp32' ? 4 : 1),
     counts,
-    quant: {
-      layer: q,
-      multipliers: Array.from({ length: shape.m }, (_, m) => check.multiplier(m)),
-      reference,
-      equal,
-      total: output.data.length,
-    },
+    quant,
   };
+}
+
+/** Runs the layer through the indirect kernel with a recorder, and im2col for its memory counters. */
+export function runIndirect(layer: LayerInput, precision: Precision): IndirectRun {
+  const { x, w, bias, params } = layer;
+  const im2col = convIm2col(x, w, bias, params).counts;
+  if (precision === 'fp32') {
+    const recorder = new Recorder<IndirectEvent>();
+    return runOf(precision, recorder.events, convIndirect(x, w, bias, params, { recorder }), im2col, null);
+  }
+  // The output scale comes from the float result's range, as a calibrated model would have it.
+  const q = quantizeConvLayer(x, w, bias, params, minMax(convDirect(x, w, bias, params).output.data));
+  const recorder = new Recorder<IndirectQuantizedEvent>();
+  const result = convIndirectQuantized(q.x, q.w, q.bias, params, q.quant, { recorder });
+  const reference = convQLinearReference(q.x, q.w, q.bias, params, q.quant).data;
+  const output = result.output.data;
+  let equal = 0;
+  for (let i = 0; i < output.length; i++) if (output[i] === reference[i]) equal++;
+  const check = checkConvQuant(q.quant, result.shape.m, 'uint8', 'int8');
+  return runOf(precision, recorder.events, result, im2col, {
+    layer: q,
+    multipliers: Array.from({ length: result.shape.m }, (_, m) => check.multiplier(m)),
+    reference,
+    equal,
+    total: output.length,
+  });
 }
 
 /** Largest layer the stepper draws pixel by pixel (padded input side, output pixels, kernel taps). */

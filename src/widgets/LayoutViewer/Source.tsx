@@ -69,7 +69,7 @@ export function useTensorSource(initialDims: Dims4) {
 
   const controls = (
     <div className="lv-source">
-      <label className="lv-field">
+      <label className="widget-field lv-field">
         <span>{t.source}</span>
         <select
           value={choice}
@@ -86,7 +86,7 @@ export function useTensorSource(initialDims: Dims4) {
       </label>
       {choice === 'custom' &&
         DIM_NAMES.map((name, i) => (
-          <label key={name} className="lv-field small">
+          <label key={name} className="widget-field lv-field small">
             <span>{name}</span>
             <input
               type="number"

@@ -137,7 +137,7 @@ function Reads({ tensor, layout }: { tensor: Tensor<'float32'>; layout: Layout }
   return (
     <div className="lv-mode">
       <div className="lv-row">
-        <label className="lv-field small">
+        <label className="widget-field lv-field small">
           <span>{t.kernel}</span>
           <select value={k} onChange={(e) => setK(Number(e.target.value))} data-testid="kernel">
             {KERNELS.map((v) => (
@@ -147,7 +147,7 @@ function Reads({ tensor, layout }: { tensor: Tensor<'float32'>; layout: Layout }
             ))}
           </select>
         </label>
-        <label className="lv-field small">
+        <label className="widget-field lv-field small">
           <span>{t.outRow}</span>
           <select value={row} onChange={(e) => setOh(Number(e.target.value))} data-testid="out-row">
             {Array.from({ length: H }, (_, i) => (
@@ -157,7 +157,7 @@ function Reads({ tensor, layout }: { tensor: Tensor<'float32'>; layout: Layout }
             ))}
           </select>
         </label>
-        <label className="lv-field small">
+        <label className="widget-field lv-field small">
           <span>{t.outCol}</span>
           <select value={col} onChange={(e) => setOw(Number(e.target.value))} data-testid="out-col">
             {Array.from({ length: W }, (_, i) => (
@@ -175,8 +175,8 @@ function Reads({ tensor, layout }: { tensor: Tensor<'float32'>; layout: Layout }
         layout={layout}
         access={all[layout]}
       />
-      <div className="lv-table-wrap" tabIndex={0} role="region" aria-label={t.statsCaption}>
-        <table className="lv-table" data-testid="reads-table">
+      <div className="widget-table-wrap" tabIndex={0} role="region" aria-label={t.statsCaption}>
+        <table className="widget-table lv-table" data-testid="reads-table">
           <caption>{t.statsCaption}</caption>
           <thead>
             <tr>

@@ -1,7 +1,7 @@
 // The layout viewer's two drawings, with d3 from props only: the logical tensor (one H×W grid per channel,
 // each cell labelled with its address in the chosen layout) and linear memory (slots in address order, wrapped
 // so that a row is a whole number of 64-byte cache lines, each slot labelled with the channel it holds).
-import { select, type Selection } from 'd3';
+import { select, type BaseType, type Selection } from 'd3';
 import type { Dims4 } from '../../engine';
 import { LINE_ELEMENTS, type Coord } from './model';
 
@@ -120,6 +120,25 @@ export interface LogicalProps {
 
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 
+/** Square cells of side `size`: a rect, a tooltip, and (when `label` is given) a centred label. */
+function cellParts<D>(
+  cells: Selection<BaseType | SVGGElement, D, SVGGElement, unknown>,
+  size: number,
+  title: (d: D) => string,
+  label: ((d: D) => string | number) | null,
+): void {
+  cells.append('rect').attr('width', size).attr('height', size);
+  cells.append('title').text(title);
+  if (label)
+    cells
+      .append('text')
+      .attr('x', size / 2)
+      .attr('y', size / 2)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'middle')
+      .text(label);
+}
+
 function reset(svg: SVGSVGElement, width: number, height: number): Svg {
   const root = select(svg);
   root.selectAll('*').remove();
@@ -147,16 +166,7 @@ export function drawLogical(svg: SVGSVGElement, p: LogicalProps): void {
     .join('g')
     .attr('class', ({ i }) => `lv-cell ch-${(Math.floor(i / (H * W)) % C) % CHANNEL_HUES} ${p.states[i]}`)
     .attr('transform', ({ i }) => `translate(${g.at(i).join(',')})`);
-  cells.append('rect').attr('width', g.cell).attr('height', g.cell);
-  cells.append('title').text(({ i }) => p.cellTitle(i));
-  if (g.labels)
-    cells
-      .append('text')
-      .attr('x', g.cell / 2)
-      .attr('y', g.cell / 2)
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'middle')
-      .text(({ address }) => address);
+  cellParts(cells, g.cell, ({ i }) => p.cellTitle(i), g.labels ? ({ address }) => address : null);
 }
 
 export interface Strip {
@@ -227,16 +237,12 @@ export function drawMemory(svg: SVGSVGElement, p: MemoryProps): void {
         const [x, y] = g.at(address);
         return `translate(${x},${y0 + y})`;
       });
-    cells.append('rect').attr('width', g.cell).attr('height', g.cell);
-    cells.append('title').text(({ slot, address }) => p.slotTitle(slot, address));
-    if (g.labels)
-      cells
-        .append('text')
-        .attr('x', g.cell / 2)
-        .attr('y', g.cell / 2)
-        .attr('dy', '0.35em')
-        .attr('text-anchor', 'middle')
-        .text(({ slot }) => (slot ? slot.c : '0'));
+    cellParts(
+      cells,
+      g.cell,
+      ({ slot, address }) => p.slotTitle(slot, address),
+      g.labels ? ({ slot }) => (slot ? slot.c : '0') : null,
+    );
     // Cache-line boundaries inside a row (a row is 1, 2 or 4 lines).
     const lines = root.append('g').attr('class', 'lv-line-bounds');
     for (let r = 0; r < g.rows; r++)

@@ -16,7 +16,7 @@ import {
   type UnrollFactor,
 } from '../../engine';
 import { formatNumber, locale, useLang, useStrings, type Lang } from '../../ui/i18n';
-import { useElementWidth } from '../../ui/useElementWidth';
+import { D3Drawing } from '../../ui/D3Drawing';
 import { KernelsClient, isWorkerCancelled } from '../../workers/kernelsClient';
 import { LayerPicker } from '../kernels-common/LayerPicker';
 import {
@@ -250,7 +250,7 @@ export default function LoopLab({
         {sizeFrom === 'custom' && (
           <div className="ll-fields">
             {(['m', 'n', 'k'] as const).map((dim) => (
-              <label key={dim} className="ll-field">
+              <label key={dim} className="widget-field ll-field">
                 <span>{t[dim]}</span>
                 <input
                   type="number"
@@ -299,7 +299,7 @@ export default function LoopLab({
           </button>
           {selection.tiles &&
             (['m', 'n', 'k'] as const).map((dim) => (
-              <label key={dim} className="ll-field small">
+              <label key={dim} className="widget-field ll-field small">
                 <span>{t[`tile${dim.toUpperCase() as 'M' | 'N' | 'K'}`]}</span>
                 <input
                   type="number"
@@ -343,7 +343,7 @@ export default function LoopLab({
       </fieldset>
 
       <div className="ll-actions">
-        <label className="ll-field">
+        <label className="widget-field ll-field">
           <span>{t.runs}</span>
           <select value={runs} disabled={busy} onChange={(e) => setRuns(Number(e.target.value))}>
             {[...new Set([...RUN_CHOICES, initialRuns])]
@@ -394,8 +394,8 @@ export default function LoopLab({
 
       <Chart bars={bars} reference={ijk?.gflops ?? null} />
 
-      <div className="ll-table-wrap" tabIndex={0} role="region" aria-labelledby={`${titleId}-table`}>
-        <table className="ll-table" data-testid="loop-table">
+      <div className="widget-table-wrap" tabIndex={0} role="region" aria-labelledby={`${titleId}-table`}>
+        <table className="widget-table ll-table" data-testid="loop-table">
           <caption id={`${titleId}-table`}>{t.tableCaption}</caption>
           <thead>
             <tr>
@@ -443,26 +443,22 @@ export default function LoopLab({
 function Chart({ bars, reference }: { bars: Bar[]; reference: number | null }) {
   const t = useStrings(strings);
   const lang = useLang();
-  const box = useRef<HTMLDivElement>(null);
-  const svg = useRef<SVGSVGElement>(null);
-  const width = useElementWidth(box);
-  useEffect(() => {
-    if (!svg.current || width === 0) return;
-    const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
-    drawChart(svg.current, {
-      width,
-      scale,
-      bars,
-      reference,
-      xLabel: t.chartAxis,
-      referenceLabel: t.reference,
-      formatTick: (v) => formatNumber(lang, v, v < 1 ? 2 : 1),
-    });
-  });
   return (
-    <div className="ll-chart" ref={box}>
+    <div className="ll-chart">
       <p className="ll-chart-title">{t.chartTitle}</p>
-      <svg ref={svg} role="img" aria-label={`${t.chartTitle}. ${t.chartAlt}`} />
+      <D3Drawing
+        label={`${t.chartTitle}. ${t.chartAlt}`}
+        draw={(svg, frame) =>
+          drawChart(svg, {
+            ...frame,
+            bars,
+            reference,
+            xLabel: t.chartAxis,
+            referenceLabel: t.reference,
+            formatTick: (v) => formatNumber(lang, v, v < 1 ? 2 : 1),
+          })
+        }
+      />
     </div>
   );
 }
