@@ -8,8 +8,8 @@ export class Steps {
   get text() {
     return this.root.getByTestId('step-text');
   }
-  button(name: 'first' | 'prev' | 'next' | 'last') {
-    const index = { first: 0, prev: 1, next: 3, last: 4 }[name];
+  button(name: 'first' | 'prev' | 'play' | 'next' | 'last') {
+    const index = { first: 0, prev: 1, play: 2, next: 3, last: 4 }[name];
     return this.root.locator('.step-controls button').nth(index);
   }
   get scrub() {

@@ -92,6 +92,12 @@ for (const lang of langs) {
     await fp32.steps.button('next').click();
     await expect(fp32.steps.text).not.toHaveText(entry0!);
     await expect(fp32.arrows).toHaveCount(2);
+    // Play advances on its own; pause stops it.
+    const playing = await fp32.steps.text.textContent();
+    await fp32.steps.button('play').click();
+    await expect(fp32.steps.text).not.toHaveText(playing!, { timeout: 5_000 });
+    await fp32.steps.button('play').click();
+    await expect(fp32.steps.button('play')).toHaveAttribute('aria-pressed', 'false');
     await fp32.steps.button('last').click();
     await expect(fp32.stepper).toHaveAttribute('data-phase', 'compute');
     await expect(fp32.arrows).toHaveCount(9);
