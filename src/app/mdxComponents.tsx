@@ -46,9 +46,12 @@ function widget<P extends object>(load: () => Promise<{ default: ComponentType<P
 const widgets = {
   ArchitectureExplorer: widget(() => import('../widgets/ArchitectureExplorer/View')),
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
+  ConvBasics: widget(() => import('../widgets/ConvBasics/View')),
+  Im2colStepper: widget(() => import('../widgets/Im2colStepper/View')),
   IndirectConv: widget(() => import('../widgets/IndirectConv/View')),
   LayoutViewer: widget(() => import('../widgets/LayoutViewer/View')),
   LoopLab: widget(() => import('../widgets/LoopLab/View')),
+  WinogradStepper: widget(() => import('../widgets/WinogradStepper/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */

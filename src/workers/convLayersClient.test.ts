@@ -6,7 +6,7 @@ import {
   type ConvLayersRequest,
   type ConvLayersResponse,
 } from './convLayers/protocol';
-import { ConvLayersCancelledError, parseConvLayers, type WorkerLike } from './convLayersClient';
+import { ConvLayersCancelledError, parseConvLayers, sharedLoads, type WorkerLike } from './convLayersClient';
 
 /** Runs the real request handler "in another thread": asynchronously, with structured clones both ways. */
 function inProcessWorker() {
@@ -87,5 +87,56 @@ describe('handleConvLayersRequest', () => {
     expect(posted).toEqual([
       { type: 'CONV_LAYERS_ERROR', id: null, message: 'not a conv-layers request', modelError: false },
     ]);
+  });
+});
+
+describe('sharedLoads', () => {
+  function fakeLoad() {
+    const calls: { key: string; signal: AbortSignal; resolve(v: string): void; reject(e: Error): void }[] =
+      [];
+    const load = (key: string, signal: AbortSignal) =>
+      new Promise<string>((resolve, reject) => {
+        calls.push({ key, signal, resolve, reject });
+        signal.addEventListener('abort', () => reject(new ConvLayersCancelledError()));
+      });
+    return { calls, get: sharedLoads(load) };
+  }
+
+  it('two callers share one load; one cancelling does not cancel the other', async () => {
+    const { calls, get } = fakeLoad();
+    const a = new AbortController();
+    const first = get('m', a.signal);
+    const second = get('m', new AbortController().signal);
+    expect(calls).toHaveLength(1);
+    a.abort();
+    await expect(first).rejects.toBeInstanceOf(ConvLayersCancelledError);
+    expect(calls[0].signal.aborted).toBe(false);
+    calls[0].resolve('layers');
+    await expect(second).resolves.toBe('layers');
+    await expect(get('m')).resolves.toBe('layers');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('the load stops when its last caller cancels, and a later call starts again', async () => {
+    const { calls, get } = fakeLoad();
+    const a = new AbortController();
+    const pending = get('m', a.signal);
+    a.abort();
+    await expect(pending).rejects.toBeInstanceOf(ConvLayersCancelledError);
+    expect(calls[0].signal.aborted).toBe(true);
+    const again = get('m', new AbortController().signal);
+    expect(calls).toHaveLength(2);
+    calls[1].resolve('ok');
+    await expect(again).resolves.toBe('ok');
+  });
+
+  it('a failed load is forgotten so it can be retried', async () => {
+    const { calls, get } = fakeLoad();
+    const failing = get('m', new AbortController().signal);
+    calls[0].reject(new Error('HTTP 404'));
+    await expect(failing).rejects.toThrow('HTTP 404');
+    await Promise.resolve();
+    void get('m');
+    expect(calls).toHaveLength(2);
   });
 });

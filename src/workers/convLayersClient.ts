@@ -1,6 +1,6 @@
 // The page's side of the conv-layers Worker. One worker per request: it parses a model once and is
 // terminated when it answers, so a cancelled parse (AbortSignal) stops at once and nothing stays resident.
-// loadZooConvLayers fetches a zoo model, checks it against the manifest, and caches the answer per model.
+// loadZooConvLayers fetches a zoo model, checks it against the manifest, and shares and caches the answer per model.
 import { ModelError, type ConvLayerChoice } from '../engine';
 import type { ConvLayersRequest, ConvLayersResponse } from './convLayers/protocol';
 import { loadZooModel } from './modelZoo';
@@ -69,21 +69,78 @@ export function parseConvLayers(
   });
 }
 
-const cache = new Map<string, Promise<ConvLayerChoice[]>>();
+interface SharedLoad<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  /** Callers still waiting; the load is aborted when the last of them cancels. */
+  waiting: number;
+  done: boolean;
+}
 
 /**
- * The Conv layers of a zoo model (fetched from `base`/models/, verified, parsed in a worker). Answers are
- * cached per model for the page's lifetime; a failed or cancelled load is forgotten, so it can be retried.
+ * Loads shared per key, their answers cached for the page's lifetime. A caller's signal cancels its own wait
+ * at once; the load itself is aborted only when every caller waiting for it has cancelled (two widgets on a
+ * page, or a React effect run twice, must not cancel each other). A failed load is forgotten, so it can be retried.
  */
+export function sharedLoads<T>(load: (key: string, signal: AbortSignal) => Promise<T>) {
+  const loads = new Map<string, SharedLoad<T>>();
+  return (key: string, signal?: AbortSignal): Promise<T> => {
+    if (signal?.aborted) return Promise.reject(new ConvLayersCancelledError());
+    let entry = loads.get(key);
+    if (!entry) {
+      const controller = new AbortController();
+      const created: SharedLoad<T> = {
+        promise: load(key, controller.signal),
+        controller,
+        waiting: 0,
+        done: false,
+      };
+      created.promise.then(
+        () => (created.done = true),
+        () => loads.get(key) === created && loads.delete(key),
+      );
+      loads.set(key, created);
+      entry = created;
+    }
+    if (entry.done || !signal) return entry.promise;
+    const shared = entry;
+    shared.waiting++;
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const settle = () => {
+        if (settled) return false;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        shared.waiting--;
+        return true;
+      };
+      const onAbort = () => {
+        if (!settle()) return;
+        reject(new ConvLayersCancelledError());
+        if (shared.waiting === 0 && !shared.done) {
+          shared.controller.abort();
+          if (loads.get(key) === shared) loads.delete(key);
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => settle() && resolve(value),
+        (e: unknown) => settle() && reject(e),
+      );
+    });
+  };
+}
+
+/** The Conv layers of a zoo model (fetched from `base`/models/, verified against the manifest, parsed in a worker). */
 export function loadZooConvLayers(
   id: string,
   base: string,
   signal?: AbortSignal,
 ): Promise<ConvLayerChoice[]> {
-  const cached = cache.get(id);
-  if (cached) return cached;
-  const loading = (async () => parseConvLayers((await loadZooModel(id, base, signal)).bytes, signal))();
-  cache.set(id, loading);
-  loading.catch(() => cache.delete(id));
-  return loading;
+  return zooLayers(`${base}\n${id}`, signal);
 }
+
+const zooLayers = sharedLoads(async (key, signal) => {
+  const [base, id] = key.split('\n');
+  return parseConvLayers((await loadZooModel(id, base, signal)).bytes, signal);
+});

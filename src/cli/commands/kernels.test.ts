@@ -94,6 +94,9 @@ describe('cli kernels', () => {
     const report = await runJson(['--model', 'digits-cnn', '--layer', '/block1/block1.0/Conv']);
     expect(report.layer).toMatchObject({ input: [1, 1, 8, 8], weight: [16, 1, 3, 3], output: [1, 16, 8, 8] });
     expect(Object.keys(measured(report))).toHaveLength(9);
+    // A layer deep in the network: its input shape comes from shape inference.
+    const deep = await runJson(['--model', 'digits-cnn', '--layer', '/block3/block3.0/Conv']);
+    expect(deep.layer).toMatchObject({ input: [1, 32, 4, 4], weight: [64, 32, 3, 3], output: [1, 64, 4, 4] });
   });
 
   it('rejects malformed flags with a message', async () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  CONV_ALGORITHMS, convLayerFromModel, convLayerNames, convReference64, convShape, decodeModel, isModelError,
+  CONV_ALGORITHMS, convLayerFromModel, convLayerNames, convLayersOfModel, convReference64, convShape, decodeModel, isModelError,
   seededRandom, numericError, parseManifest, randomUniformTensor, type ConvParams, type Tensor,
 } from '../../engine/index'; // prettier-ignore
 import { CliError, parseArgs, type Command } from '../command';
@@ -225,8 +225,13 @@ export const kernels: Command = {
           throw new CliError(
             `--model needs --layer; the Conv layers of ${file}: ${convLayerNames(model).join(', ') || 'none'}`,
           );
+        // Without --input, the layer's input shape comes from shape inference (a layer deep in the network too).
         const input = a.option('input');
-        const layer = convLayerFromModel(model, layerName, input ? numbers('input', input, 4) : undefined);
+        const inferred = input
+          ? undefined
+          : convLayersOfModel(model).find((l) => l.name === layerName)?.layer;
+        const layer =
+          inferred ?? convLayerFromModel(model, layerName, input ? numbers('input', input, 4) : undefined);
         const x = randomUniformTensor(random, layer.inputDims);
         report = measureKernels({
           x,
