@@ -81,7 +81,7 @@ function directInto(
         for (let ow = 0; ow < OW; ow++) {
           const iw0 = ow * s.strideW - s.padLeft;
           const [kwLo, kwHi] = validTaps(iw0, W, KW, DW);
-          const taps: Tap[] | null = recorder && !recorder.full ? [] : null;
+          const taps: Tap[] | null = recorder?.wants('output', { n, m, oh, ow }) ? [] : null;
           let acc = 0;
           for (let ci = 0; ci < CG; ci++) {
             const xPlane = (n * C + c0 + ci) * H * W;

@@ -68,7 +68,7 @@ export function im2col(
           for (let q = kwLo; q < kwHi; q++) out[dst + q * cols] = x[src + q * DW];
         }
       }
-      if (recorder && !recorder.full) {
+      if (recorder?.wants('patch', { n, g, p })) {
         const column: number[] = [];
         const sources: number[] = [];
         for (let r = 0; r < rows; r++) {

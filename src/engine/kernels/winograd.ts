@@ -127,7 +127,7 @@ export function convWinograd(
       for (let k = 0; k < 9; k++) gathered[k * CG + ci] = w.data[(m * CG + ci) * 9 + k];
     const u = { data: U, base: (g * AA * MG + (m % MG)) * CG, stride: MG * CG };
     counts.transformOps += transform2d(G, { data: gathered, base: 0, stride: CG }, tmp, u, CG, fp16);
-    if (recorder && !recorder.full)
+    if (recorder?.wants('filter', { m }))
       for (let ci = 0; ci < CG; ci++)
         recorder.emit('filter', {
           m,
@@ -164,9 +164,10 @@ export function convWinograd(
         }
         const v = { data: V, base: ci * T + t0, stride: CG * T };
         counts.transformOps += transform2d(BT, { data: gathered, base: 0, stride: L }, tmp, v, L, fp16);
-        if (recorder && !recorder.full)
+        if (recorder)
           for (let t = t0; t < t0 + L; t++) {
             const { n, ty, tx } = tileAt(t);
+            if (!recorder.wants('input', { n, c: g * CG + ci, t })) continue;
             recorder.emit('input', {
               n, c: g * CG + ci, t, ty, tx, ih0: ty * TILE - s.padTop, iw0: tx * TILE - s.padLeft,
               d: Array.from({ length: AA }, (_, k) => gathered[k * L + t - t0]),
@@ -209,7 +210,7 @@ export function convWinograd(
             for (let j = 0; j < cols; j++)
               out[at + (oh0 + i) * OW + ow0 + j] = Y[(i * TILE + j) * L + t - t0] + b;
           if (bias) counts.adds += rows * cols;
-          if (recorder && !recorder.full)
+          if (recorder?.wants('output', { n, m, t }))
             recorder.emit('output', {
               n, m, t, ty, tx, oh0, ow0, mults: AA * CG, rows, cols,
               product: Array.from({ length: AA }, (_, xi) => P[product.base + xi * product.stride + t - t0]),

@@ -11,8 +11,13 @@ export interface TraceEvent<K extends string = string, D = unknown> {
 
 export type Trace<E extends TraceEvent = TraceEvent> = E[];
 
-/** An event before the recorder numbers it (distributes over a union of event types). */
-export type Unnumbered<E extends TraceEvent> = E extends TraceEvent ? Omit<E, 'step'> : never;
+/**
+ * What an `accept` filter sees: the event's kind and its data — before the data is built, only its index fields
+ * (output channel m, input channel c, image n, tile t, group g … whatever the kernel passes to `wants`).
+ */
+export type EventProbe<E extends TraceEvent> = E extends TraceEvent
+  ? { kind: E['kind']; data: Partial<E['data']> }
+  : never;
 
 export class Recorder<E extends TraceEvent = TraceEvent> {
   readonly events: E[] = [];
@@ -23,16 +28,24 @@ export class Recorder<E extends TraceEvent = TraceEvent> {
    */
   constructor(
     readonly limit = 100_000,
-    private readonly accept?: (event: Unnumbered<E>) => boolean,
+    private readonly accept?: (event: EventProbe<E>) => boolean,
   ) {}
 
   get full() {
     return this.events.length >= this.limit;
   }
 
+  /**
+   * Whether an event with these index fields would be kept: a kernel asks before building an event's data, so
+   * that the events a filter rejects cost nothing but this call.
+   */
+  wants<K extends E['kind']>(kind: K, index: Partial<Extract<E, { kind: K }>['data']>): boolean {
+    return !this.full && (!this.accept || this.accept({ kind, data: index } as unknown as EventProbe<E>));
+  }
+
   emit(kind: E['kind'], data: E['data']): void {
     if (this.events.length >= this.limit) return;
-    if (this.accept && !this.accept({ kind, data } as Unnumbered<E>)) return;
+    if (this.accept && !this.accept({ kind, data } as EventProbe<E>)) return;
     this.events.push({ step: this.events.length, kind, data } as E);
   }
 }

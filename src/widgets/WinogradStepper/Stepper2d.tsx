@@ -75,7 +75,9 @@ export function Stepper2d({
         <Equations run={run} event={event} layer={layer} />
         <StepControls playback={playback} />
       </div>
-      {shownTiles < run.tiles && <p className="kg-note">{t.tilesShown(shownTiles, run.tiles)}</p>}
+      <p className="kg-note wg-subset">
+        {s.m > 1 && t.channelZero(s.m)} {shownTiles < run.tiles && t.tilesShown(shownTiles, run.tiles)}
+      </p>
       <Counts
         running={running2d(run, i, s.ow)}
         total={{ winograd: run.winogradCounts.mults, direct: run.directCounts.mults }}
@@ -171,6 +173,7 @@ function Planes({ layer, run, step }: { layer: PickedLayer; run: Run2d; step: nu
           rem,
           labels: true,
           maxAbs: 1,
+          format: (v) => formatValue(v, 1),
           value: (ih, iw) =>
             ih < 0 || iw < 0 || ih >= s.h || iw >= s.w ? null : x[(c * s.h + ih) * s.w + iw],
           mark: (ih, iw): CellMark => (inTile(ih, iw) ? 'source' : ''),
@@ -196,7 +199,7 @@ function Planes({ layer, run, step }: { layer: PickedLayer; run: Run2d; step: nu
             inBlock(oh, ow)
               ? event.kind === 'output'
                 ? 'current'
-                : 'hit'
+                : 'target'
               : done.has(oh * s.ow + ow)
                 ? ''
                 : 'todo',

@@ -6,7 +6,12 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { winogradNotApplicable, WINOGRAD, type ConvShape, type WinogradVariant } from '../../engine';
 import { useStrings } from '../../ui/i18n';
 import { LayerPicker } from '../kernels-common/LayerPicker';
-import type { CustomShape, PickedLayer } from '../kernels-common/layerSpec';
+import {
+  DEFAULT_LIMITS,
+  type CustomShape,
+  type PickedLayer,
+  type ShapeLimits,
+} from '../kernels-common/layerSpec';
 import { Matrix, transpose } from '../kernels-common/Matrix';
 import { Errors } from './Counts';
 import { errors2d } from './model';
@@ -33,6 +38,8 @@ const ALIGNED: CustomShape = {
   groups: 1,
 };
 const WINOGRAD_FIXED = { r: 3, s: 3, stride: 1, dilation: 1 };
+/** Six engine runs per layer (traced run, direct, float64 reference, two variants in two precisions): a lower cap. */
+const LIMITS: ShapeLimits = { ...DEFAULT_LIMITS, maxMacs: 1_000_000 };
 
 export interface WinogradStepperProps {
   /** The algorithm shown first. */
@@ -99,6 +106,7 @@ export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) 
           initial={{ kind: 'custom', shape: ALIGNED }}
           defaultShape={ALIGNED}
           fixed={WINOGRAD_FIXED}
+          limits={LIMITS}
           constraint={constraint}
           onChange={setLayer}
         />

@@ -14,6 +14,7 @@ import {
   seededRandom,
   WINOGRAD,
   type DirectEvent,
+  type EventProbe,
   type Direct1dEvent,
   type NumericError,
   type OpCounts,
@@ -105,13 +106,18 @@ export interface Run2d {
 }
 
 /** Output channel 0 of image 0, its first MAX_TILES tiles; the input tiles of every channel they sum over. */
-const keep = (e: { kind: WinogradEvent['kind']; data: WinogradEvent['data'] }) => {
-  const d = e.data as { m?: number; n?: number; t?: number; g?: number };
-  if (e.kind === 'filter') return d.m === 0;
-  if (e.kind === 'gemm') return d.g === 0;
-  if (e.kind === 'input') return d.n === 0 && d.t! < MAX_TILES;
-  return d.m === 0 && d.n === 0 && d.t! < MAX_TILES;
-};
+function keep(e: EventProbe<WinogradEvent>): boolean {
+  switch (e.kind) {
+    case 'filter':
+      return e.data.m === 0;
+    case 'gemm':
+      return e.data.g === 0;
+    case 'input':
+      return e.data.n === 0 && e.data.t! < MAX_TILES;
+    case 'output':
+      return e.data.m === 0 && e.data.n === 0 && e.data.t! < MAX_TILES;
+  }
+}
 
 export function run2d(layer: PickedLayer, variant: WinogradVariant, fp16: boolean): Run2d {
   const recorder = new Recorder<WinogradEvent>(50_000, keep);

@@ -34,7 +34,9 @@ export const strings = defineStrings({
     inputPlane: (c: number) => `Input channel ${c}`,
     outputPlane: 'Output channel 0',
     cropped: (rows: string, cols: string) => `rows ${rows}, columns ${cols} shown`,
-    tilesShown: (shown: number, all: number) => `the trace holds the first ${shown} of ${all} tiles`,
+    tilesShown: (shown: number, all: number) => `The trace holds the first ${shown} of ${all} tiles.`,
+    channelZero: (k: number) =>
+      `The steps follow output channel 0 of ${k} (and every input channel it sums over); the whole-layer counts cover all ${k}.`,
     channelsShown: (shown: number, all: number) =>
       `products of input channels 0–${shown - 1} of ${all} shown`,
     tilesOf: (shown: number, all: number) => `tiles 0–${shown - 1} of ${all} shown`,
@@ -101,7 +103,9 @@ export const strings = defineStrings({
     inputPlane: (c: number) => `输入通道 ${c}`,
     outputPlane: '输出通道 0',
     cropped: (rows: string, cols: string) => `显示第 ${rows} 行、第 ${cols} 列`,
-    tilesShown: (shown: number, all: number) => `轨迹保留了 ${all} 个 tile 中的前 ${shown} 个`,
+    tilesShown: (shown: number, all: number) => `轨迹保留了 ${all} 个 tile 中的前 ${shown} 个。`,
+    channelZero: (k: number) =>
+      `步骤跟随 ${k} 个输出通道中的通道 0（以及它要求和的所有输入通道）；整层计数涵盖全部 ${k} 个通道。`,
     channelsShown: (shown: number, all: number) => `显示 ${all} 个输入通道中第 0–${shown - 1} 个的乘积`,
     tilesOf: (shown: number, all: number) => `显示 ${all} 个 tile 中的第 0–${shown - 1} 个`,
     sumOver: (c: number) => (c === 1 ? 'M = U ⊙ V（一个输入通道）' : `M = 对 ${c} 个输入通道求和 U ⊙ V`),

@@ -45,7 +45,9 @@ export interface ShapeLimits {
 export const DEFAULT_LIMITS: ShapeLimits = {
   min: { c: 1, h: 1, w: 1, k: 1, r: 1, s: 1, stride: 1, pad: 0, dilation: 1, groups: 1 },
   max: { c: 64, h: 64, w: 64, k: 64, r: 11, s: 11, stride: 8, pad: 8, dilation: 8, groups: 64 },
-  maxMacs: 4_000_000,
+  // Widgets run the engine on the page's thread: a cap on the work keeps every run well under a frame budget of
+  // a few hundred milliseconds, even on a slow machine.
+  maxMacs: 2_000_000,
 };
 
 /** Why a shape or layer cannot be used, as data: the picker turns it into a sentence in the reader's language. */

@@ -60,7 +60,7 @@ export const pickerStrings = defineStrings({
     fit: (span: string, padded: string) =>
       `The kernel spans ${span} with its dilation, more than the padded input ${padded}: there is no place for a single window.`,
     work: (macs: string, max: string) =>
-      `This layer needs ${macs} multiply-adds; a widget here runs at most ${max} in the page. Choose a smaller shape.`,
+      `This layer needs ${macs} multiply-adds; the widget runs at most ${max} in the page.`,
     engine: (message: string) => `The engine rejects this layer: ${message}`,
     keptPrevious: 'The widget still shows the last valid layer.',
   },
@@ -95,8 +95,7 @@ export const pickerStrings = defineStrings({
       `分组数 g = ${g} 必须同时整除 C = ${c} 和 K = ${k}（每组分得 C/g 个输入通道和 K/g 个输出通道）。`,
     fit: (span: string, padded: string) =>
       `加上膨胀后卷积核覆盖 ${span}，比填充后的输入 ${padded} 还大：连一个窗口都放不下。`,
-    work: (macs: string, max: string) =>
-      `这一层需要 ${macs} 次乘加；这里的组件在页面中最多运行 ${max} 次。请选小一些的形状。`,
+    work: (macs: string, max: string) => `这一层需要 ${macs} 次乘加；组件在页面中最多运行 ${max} 次。`,
     engine: (message: string) => `引擎拒绝了这一层：${message}`,
     keptPrevious: '组件仍显示上一个有效的卷积层。',
   },
