@@ -179,15 +179,15 @@ export function drawStepper(svg: SVGSVGElement, p: StepperProps): void {
       const index = px * kk + k;
       const [x, y] = g.entryCell(px, k);
       const state = px === p.pixel && k === p.entry ? ' current' : index < p.built ? ' built' : '';
-      entries
+      const rect = entries
         .append('rect')
         .attr('class', `ic-entry${state}${px === p.pixel ? ' mine' : ''}`)
         .attr('x', x)
         .attr('y', y)
         .attr('width', g.entry)
-        .attr('height', g.entry)
-        .append('title')
-        .text(p.entryTitle(px, k));
+        .attr('height', g.entry);
+      // Tooltips on the shown pixel's entries only: hundreds of <title> nodes would slow the page for little.
+      if (px === p.pixel) rect.append('title').text(p.entryTitle(px, k));
     }
 
   const outputs = root.append('g').attr('class', 'ic-output');
