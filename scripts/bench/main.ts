@@ -10,6 +10,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   graphview: async () => (await import('./graphview')).default(),
   graphoptimizer: async () => (await import('./graphoptimizer')).default(),
   passes: async () => (await import('./passes')).default(),
+  'gemm-lab': async () => (await import('./gemm-lab')).default(),
 };
 
 async function main() {

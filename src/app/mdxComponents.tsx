@@ -49,6 +49,9 @@ const widgets = {
   GraphOptimizer: widget(() => import('../widgets/GraphOptimizer/View')),
   ConvBasics: widget(() => import('../widgets/ConvBasics/View')),
   Im2colStepper: widget(() => import('../widgets/Im2colStepper/View')),
+  IndirectConv: widget(() => import('../widgets/IndirectConv/View')),
+  LayoutViewer: widget(() => import('../widgets/LayoutViewer/View')),
+  LoopLab: widget(() => import('../widgets/LoopLab/View')),
   WinogradStepper: widget(() => import('../widgets/WinogradStepper/View')),
 };
 

@@ -89,3 +89,13 @@ export { convertToNhwc, type LayoutConversion } from './layout/convert';
 export { transposeReport, type TransposeCost, type TransposeReport } from './layout/transposes';
 export { blockedLayoutReport, type BlockedActivation, type BlockedLayoutReport, type Contiguity } from './layout/nc4hw4';
 export { ortWebBlockers, runsInOrtWeb, type OrtWebBlocker } from './layout/ortSupport';
+// Kernel labs (chapter 5.5–5.8): GEMM loop-optimization lab, cache lines of layout reads, a quantized layer.
+export { gemmUnrolled2, gemmUnrolled8 } from './kernels/gemm';
+export { cacheLinesTouched } from './kernels/layouts';
+export { quantizeConvLayer, minMax, type QuantizedConvLayer } from './kernels/quantize-layer';
+export { requantizeSteps, checkConvQuant } from './kernels/requantize';
+export {
+  LOOP_ORDERS, UNROLL_FACTORS, GEMM_LAB_LIMITS, variantKey, gemmOf, checkGemmSize, checkGemmLabRequest, im2colGemmSize,
+  runGemmLab, type LoopOrder, type UnrollFactor, type GemmVariant, type GemmSize, type GemmLabRequest, type GemmLabRow,
+  type GemmLabResult, type GemmLabProgress, type GemmLabHooks,
+} from './kernels/gemm-lab'; // prettier-ignore

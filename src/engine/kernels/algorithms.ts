@@ -2,22 +2,15 @@
 // iterate: each entry says whether it applies to a layer and prepares a run (inputs converted beforehand, so
 // a timed run is the kernel alone).
 import type { Tensor } from '../ir/tensor';
-import { checkConvInputs, type ConvParams, type ConvShape } from './conv-shape';
+import type { ConvParams, ConvShape } from './conv-shape';
 import type { QTensor } from './conv-integer';
 import type { OpCounts } from './counts';
 import { convDirect } from './direct';
 import { convIm2col } from './im2col';
 import { convIndirect } from './indirect';
 import { convIndirectQuantized } from './indirect-quantized';
-import { dequantizeValue, quantizeValue } from '../quant/quantize';
-import {
-  computeParams,
-  INT8_SYMMETRIC,
-  roundHalfEven,
-  UINT8_ASYMMETRIC,
-  type QuantParams,
-} from '../quant/scheme';
-import type { ConvQuantParams } from './requantize';
+import { dequantizeValue } from '../quant/quantize';
+import { quantizeConvLayer } from './quantize-layer';
 import { convWinograd, winogradNotApplicable } from './winograd';
 
 export type ConvAlgorithmName =
@@ -85,20 +78,9 @@ function floatKernel(
 const winograd = (variant: 'F(2,3)' | 'F(4,3)', fp16 = false) =>
   floatKernel((x, w, b, p) => convWinograd(x, w, b, p, { variant, fp16 }));
 
-function minMax(a: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < a.length; i++) {
-    lo = Math.min(lo, a[i]);
-    hi = Math.max(hi, a[i]);
-  }
-  return a.length ? [lo, hi] : [0, 0];
-}
-
 /**
- * Quantizes the layer (input: asymmetric uint8 from its min/max; weights: symmetric int8 per output channel;
- * bias: int32 at scale sx·sw) and runs the uint8 indirect kernel. Its error against the float reference includes
- * the quantization error.
+ * Quantizes the layer (quantizeConvLayer: uint8 input, int8 per-channel weights, int32 bias) and runs the uint8
+ * indirect kernel. Its error against the float reference includes the quantization error.
  */
 function prepareUint8(
   x: Tensor<'float32'>,
@@ -107,41 +89,15 @@ function prepareUint8(
   params: ConvParams,
   outputRange?: [number, number],
 ): PreparedConv {
-  const s = checkConvInputs(x, w, bias, params);
-  const xq = computeParams(...minMax(x.data), UINT8_ASYMMETRIC);
-  const perChannel = s.cg * s.kh * s.kw;
-  const wq: QuantParams[] = Array.from({ length: s.m }, (_, m) =>
-    computeParams(...minMax(w.data.subarray(m * perChannel, (m + 1) * perChannel)), INT8_SYMMETRIC),
-  );
-  const yq = computeParams(...(outputRange ?? [-1, 1]), UINT8_ASYMMETRIC);
-  const quant: ConvQuantParams = {
-    x: xq,
-    w: { scale: wq.map((p) => p.scale), zeroPoint: 0 },
-    y: yq,
-  };
-  const xt: QTensor = {
-    dtype: 'uint8',
-    dims: x.dims,
-    data: Uint8Array.from(x.data, (v) => quantizeValue(v, xq)),
-  };
-  const wt: QTensor = {
-    dtype: 'int8',
-    dims: w.dims,
-    data: Int8Array.from(w.data, (v, i) => quantizeValue(v, wq[Math.floor(i / perChannel)])),
-  };
-  const bt: Tensor<'int32'> | null = bias && {
-    dtype: 'int32',
-    dims: bias.dims,
-    data: Int32Array.from(bias.data, (v, m) => roundHalfEven(v / (xq.scale * wq[m].scale))),
-  };
+  const layer = quantizeConvLayer(x, w, bias, params, outputRange);
   let last: QTensor | null = null;
   return {
     run() {
-      const { output, counts } = convIndirectQuantized(xt, wt, bt, params, quant);
+      const { output, counts } = convIndirectQuantized(layer.x, layer.w, layer.bias, params, layer.quant);
       last = output;
       return counts;
     },
-    output: () => Float32Array.from(last?.data ?? [], (q) => dequantizeValue(q, yq)),
+    output: () => Float32Array.from(last?.data ?? [], (q) => dequantizeValue(q, layer.y)),
   };
 }
 

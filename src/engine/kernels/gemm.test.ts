@@ -8,6 +8,8 @@ import {
   gemmKJI,
   gemmTiled,
   gemmUnrolled,
+  gemmUnrolled2,
+  gemmUnrolled8,
   type Gemm,
 } from './gemm';
 import { gemmBlocked, GemmWorkspace } from './gemm-blocked';
@@ -21,7 +23,9 @@ const variants: [string, Gemm][] = [
   ['kji', gemmKJI],
   ['tiled', gemmTiled],
   ['tiled 3×5×7', (m, n, k, a, b, c) => gemmTiled(m, n, k, a, b, c, { m: 3, n: 5, k: 7 })],
-  ['unrolled', gemmUnrolled],
+  ['unrolled ×2', gemmUnrolled2],
+  ['unrolled ×4', gemmUnrolled],
+  ['unrolled ×8', gemmUnrolled8],
   ['blocked', gemmBlocked],
 ];
 

@@ -186,3 +186,63 @@ export function gemmUnrolled(
     }
   }
 }
+
+/** ikj with the inner loop unrolled by 2 (and a remainder iteration). */
+export function gemmUnrolled2(
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+): void {
+  c.fill(0, 0, m * n);
+  const n2 = n - (n % 2);
+  for (let i = 0; i < m; i++) {
+    const cRow = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = a[i * k + p];
+      const bRow = p * n;
+      let j = 0;
+      for (; j < n2; j += 2) {
+        c[cRow + j] += aip * b[bRow + j];
+        c[cRow + j + 1] += aip * b[bRow + j + 1];
+      }
+      if (j < n) c[cRow + j] += aip * b[bRow + j];
+    }
+  }
+}
+
+/** ikj with the inner loop unrolled by 8 (and a remainder loop). */
+export function gemmUnrolled8(
+  m: number,
+  n: number,
+  k: number,
+  a: Float32Array,
+  b: Float32Array,
+  c: Float32Array,
+): void {
+  c.fill(0, 0, m * n);
+  const n8 = n - (n % 8);
+  for (let i = 0; i < m; i++) {
+    const cRow = i * n;
+    for (let p = 0; p < k; p++) {
+      const aip = a[i * k + p];
+      const bRow = p * n;
+      let j = 0;
+      for (; j < n8; j += 8) {
+        const cj = cRow + j;
+        const bj = bRow + j;
+        c[cj] += aip * b[bj];
+        c[cj + 1] += aip * b[bj + 1];
+        c[cj + 2] += aip * b[bj + 2];
+        c[cj + 3] += aip * b[bj + 3];
+        c[cj + 4] += aip * b[bj + 4];
+        c[cj + 5] += aip * b[bj + 5];
+        c[cj + 6] += aip * b[bj + 6];
+        c[cj + 7] += aip * b[bj + 7];
+      }
+      for (; j < n; j++) c[cRow + j] += aip * b[bRow + j];
+    }
+  }
+}

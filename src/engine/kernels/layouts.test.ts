@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { Recorder } from '../trace/trace';
 import {
+  cacheLinesTouched,
   convInnerLoop,
   LAYOUTS,
   layoutSize,
@@ -81,5 +82,22 @@ describe('layouts', () => {
     expect(() =>
       packLayout('NCHW', { dtype: 'float32', dims: [1, 2, 3], data: new Float32Array(6) }),
     ).toThrow(ModelError);
+  });
+
+  it('counts the 64-byte cache lines a conv inner loop touches: fewest for the layout with the longest runs', () => {
+    expect(cacheLinesTouched([0, 1, 15, 16, 40, 2], 16)).toEqual([0, 1, 2]);
+    expect(cacheLinesTouched([], 16)).toEqual([]);
+    expect(() => cacheLinesTouched([1], 0)).toThrow(ModelError);
+    // 16 channels of 8×8, 3×3 at an inner pixel: 144 reads.
+    const dims = [1, 16, 8, 8];
+    const lines = (layout: 'NCHW' | 'NHWC' | 'NC4HW4') =>
+      cacheLinesTouched(
+        convInnerLoop(layout, dims, [3, 3], { pads: [1, 1, 1, 1] }, 0, 3, 3).reads.map((r) => r.address),
+      ).length;
+    // NCHW: a line holds two 8-float image rows, so kernel rows h = 2, 3 share a line and h = 4 needs another:
+    // 2 lines per channel, 32. NHWC: each pixel's 16 channels are exactly one line: 9 pixels, 9 lines.
+    // NC4HW4: a pixel row of a block is 8·4 = 32 floats; w = 2..4 covers floats 8–19, which straddle two lines:
+    // 4 blocks × 3 rows × 2 = 24.
+    expect([lines('NCHW'), lines('NHWC'), lines('NC4HW4')]).toEqual([32, 9, 24]);
   });
 });

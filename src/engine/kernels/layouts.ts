@@ -181,3 +181,15 @@ export function convInnerLoop(
   }
   return { loops, reads, runs };
 }
+
+/**
+ * The cache lines a sequence of reads touches, in first-touch order: line ⌊address / lineElements⌋, with lines
+ * aligned at address 0 (a 64-byte line holds 16 float32s). Fewer lines for the same reads is less memory traffic.
+ */
+export function cacheLinesTouched(addresses: readonly number[], lineElements = 16): number[] {
+  if (!Number.isInteger(lineElements) || lineElements < 1)
+    throw new ModelError('input', `a cache line holds a positive whole number of elements, got ${lineElements}`);
+  const lines = new Set<number>();
+  for (const a of addresses) lines.add(Math.floor(a / lineElements));
+  return [...lines];
+}

@@ -41,6 +41,14 @@ export function requantize(acc: number, multiplier: number, zeroPoint: number, d
   return saturate(roundHalfEven(acc * multiplier) + zeroPoint, dtype);
 }
 
+/** The stages of requantize(), for showing them: acc·multiplier, rounded half to even, plus the zero point, saturated. */
+export function requantizeSteps(acc: number, multiplier: number, zeroPoint: number, dtype: QDType) {
+  const scaled = acc * multiplier;
+  const rounded = roundHalfEven(scaled);
+  const shifted = rounded + zeroPoint;
+  return { scaled, rounded, shifted, output: saturate(shifted, dtype) };
+}
+
 /** Checks the quantization parameters of a convolution with M output channels; returns per-channel accessors. */
 export function checkConvQuant(q: ConvQuantParams, m: number, xDtype: QDType, wDtype: QDType) {
   const scale = (what: string, s: number) => {

@@ -1,0 +1,143 @@
+// <IndirectConv />: QNNPACK's indirect convolution on a real or a small layer, stepped through from the
+// engine's trace — first the indirection buffer is built entry by entry (arrows into the input, or to the
+// zero vector), then each output pixel is computed through its entries. Memory is compared with im2col from
+// the kernels' own counters; the uint8 path shows requantization and its agreement with the integer reference.
+import { useCallback, useId, useMemo, useState } from 'react';
+import type { ConvShape } from '../../engine';
+import { D3Drawing } from '../../ui/D3Drawing';
+import { StepControls, stepperKeys } from '../../ui/StepControls';
+import { useStrings } from '../../ui/i18n';
+import { usePlayback } from '../../ui/usePlayback';
+import { LayerPicker } from '../kernels-common/LayerPicker';
+import type { LayerSource, PickedLayer } from '../kernels-common/layerSpec';
+import { drawStepper, type Arrow } from './draw';
+import { drawProblem, entriesByPixel, runIndirect, type IndirectRun, type Precision } from './model';
+import { MemoryPanel, QuantPanel, StepReadout } from './Panels';
+import { strings } from './strings';
+import '../../ui/widget.css';
+import './IndirectConv.css';
+
+export interface IndirectConvProps {
+  layer?: LayerSource;
+  precision?: Precision;
+}
+
+const DEFAULT_LAYER: LayerSource = { kind: 'model', model: 'digits-cnn', layer: '/block2/block2.0/Conv' };
+
+export default function IndirectConv({
+  layer: initial = DEFAULT_LAYER,
+  precision: initialPrecision = 'fp32',
+}: IndirectConvProps) {
+  const t = useStrings(strings);
+  const titleId = useId();
+  const [layer, setLayer] = useState<PickedLayer | null>(null);
+  const [precision, setPrecision] = useState<Precision>(initialPrecision);
+  const constraint = useCallback(
+    (s: ConvShape) => {
+      const p = drawProblem(s);
+      return p && t.tooLarge(p.what, p.value, p.max);
+    },
+    [t],
+  );
+  const run = useMemo(() => (layer ? runIndirect(layer, precision) : null), [layer, precision]);
+  return (
+    <section
+      className="widget indirect-conv"
+      aria-labelledby={titleId}
+      data-testid="indirect-conv"
+      data-precision={precision}
+    >
+      <h3 id={titleId} className="widget-title">
+        {t.title}
+      </h3>
+      <p className="widget-subtitle">{t.subtitle}</p>
+      <LayerPicker initial={initial} constraint={constraint} onChange={setLayer} />
+      <div className="ic-toggles" role="group" aria-label={t.precision}>
+        <span className="ic-inline-label" aria-hidden="true">
+          {t.precision}
+        </span>
+        {(['fp32', 'uint8'] as const).map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="button"
+            aria-pressed={precision === p}
+            data-precision={p}
+            onClick={() => setPrecision(p)}
+          >
+            {p === 'fp32' ? t.fp32 : t.uint8}
+          </button>
+        ))}
+      </div>
+      {run && layer && <Stepper key={`${layer.key} ${precision}`} run={run} />}
+      {run && <MemoryPanel run={run} />}
+      {run?.quant && <QuantPanel quant={run.quant} />}
+      <p className="widget-caption">{t.caption}</p>
+    </section>
+  );
+}
+
+/** Keyed by layer and precision: a new run starts at its first step. */
+function Stepper({ run }: { run: IndirectRun }) {
+  const t = useStrings(strings);
+  const playback = usePlayback(run.steps.length);
+  const step = run.steps[Math.min(playback.step, run.steps.length - 1)];
+  const byPixel = useMemo(() => entriesByPixel(run), [run]);
+  const s = run.shape;
+  const kk = s.kh * s.kw;
+  const building = step.kind === 'entry';
+  const pixel = step.data.p;
+  const built = building ? step.data.p * kk + step.data.k + 1 : run.built;
+  const computed = building ? 0 : playback.step - run.built + 1;
+  const arrows: Arrow[] = byPixel[pixel]
+    .filter((e) => !building || e.k <= (step.data as { k: number }).k)
+    .map((e) => ({
+      k: e.k,
+      target: e.zero ? null : { h: e.ih, w: e.iw },
+      current: building ? e.k === step.data.k : true,
+    }));
+  const zx = run.quant?.layer.quant.x.zeroPoint;
+  return (
+    <div className="ic-stepper" data-phase={building ? 'build' : 'compute'} data-testid="stepper">
+      <StepControls playback={playback} />
+      <p className="ic-phase">{building ? t.phaseBuild : t.phaseCompute}</p>
+      <div
+        className="ic-figure"
+        tabIndex={0}
+        role="group"
+        aria-label={t.figure}
+        data-own-keys
+        onKeyDown={stepperKeys(playback)}
+      >
+        <D3Drawing
+          label={t.figure}
+          testId="indirect-drawing"
+          draw={(svg, frame) =>
+            drawStepper(svg, {
+              ...frame,
+              shape: s,
+              built,
+              computed,
+              pixel,
+              entry: building ? step.data.k : null,
+              arrows,
+              inputLabel: (h, w) => String((h * s.w + w) * s.c),
+              entryTitle: (p, k) => {
+                const e = byPixel[p][k];
+                return t.entryTitle(p, k, p * kk + k < built && e ? String(e.offset) : t.notBuilt);
+              },
+              titles: {
+                input: t.inputTitle(s.c),
+                zero: zx === undefined ? t.zeroFp32(run.zeroOffset) : t.zeroUint8(run.zeroOffset, zx),
+                buffer: t.bufferTitle,
+                output: t.outputTitle,
+              },
+            })
+          }
+        />
+      </div>
+      <p className="ic-legend">{t.legend}</p>
+      <StepReadout run={run} step={step} />
+    </div>
+  );
+}
