@@ -266,7 +266,7 @@ export function rewriteQdq(
 ): QdqResult {
   checkOpset(
     model,
-    plan.nodes.some((u) => u.weight?.axis != null || u.bias),
+    plan.nodes.some((u) => u.weight?.axis != null),
   );
   const copy = cloneModel(model);
   const graph = copy.graph;
