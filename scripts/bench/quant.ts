@@ -27,6 +27,7 @@ import {
   seededRandom,
   summarizeLatencies,
   type CalibrationMethod,
+  type CalibrationSet,
   type Model,
   type Tensor,
   type ZooModel,
@@ -222,15 +223,33 @@ async function quantizeTime(): Promise<void> {
   const z = zoo('mobilenetv2-224');
   const batches = calibrationOf(z);
   const rows: (string | number)[][] = [];
-  for (const method of ['minmax', 'entropy'] as const) {
+  // the per-layer analysis runs both models with every activation fetched; on 2 images it costs a quarter
+  const firstTwo = [
+    {
+      input: {
+        ...batches[0].input,
+        dims: [2, 3, 224, 224],
+        data: (batches[0].input.data as Float32Array).subarray(0, 2 * 3 * 224 * 224),
+      },
+    },
+  ];
+  const runs: [string, CalibrationMethod, CalibrationSet | undefined][] = [
+    ['minmax', 'minmax', undefined],
+    ['entropy', 'entropy', undefined],
+    ['minmax, analysis on 2 images', 'minmax', firstTwo],
+  ];
+  for (const [label, method, analysis] of runs) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const { model, report } = await quantizeModel(z.model, batches, { method }, runner);
+    const { model, report } = await quantizeModel(z.model, batches, { method, analysis }, runner);
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     const bytes = encodeModel(model).length;
     rows.push([
-      method,
+      label,
       batches.reduce((n, b) => n + b.input.dims[0], 0),
       (ms / 1000).toFixed(1),
+      ((cpu.user + cpu.system) / 1e6).toFixed(1),
       (report.stageMs.calibrate / 1000).toFixed(1),
       (report.stageMs.rewrite / 1000).toFixed(1),
       (report.stageMs.analyze / 1000).toFixed(1),
@@ -244,6 +263,7 @@ async function quantizeTime(): Promise<void> {
       'method',
       'images',
       'total s',
+      'CPU s',
       'calibrate s',
       'rewrite s',
       'analyze s',
@@ -254,7 +274,7 @@ async function quantizeTime(): Promise<void> {
     rows,
   );
   console.log(
-    'inputs: 8 seeded standard-normal images (the model has random weights and no data set), batch 1',
+    'inputs: 8 seeded standard-normal images in one batch (the model has random weights and no data set); target on wall time',
   );
 }
 
@@ -299,7 +319,7 @@ function convChain(layers: ConvSpec[], size: number): Model {
 
 async function layerTable(): Promise<void> {
   console.log(
-    '\n### Chains of 8 convolution layers of one kind (MobileNetV2 shapes), float vs int8, batch 1',
+    '\n### Chains of 8 convolution layers of one kind (MobileNetV2 shapes), float vs int8, batch 1 and 32',
   );
   const repeat = (specs: ConvSpec[]) => Array.from({ length: 8 / specs.length }, () => specs).flat();
   const chains: [string, number, ConvSpec[]][] = [
@@ -325,21 +345,48 @@ async function layerTable(): Promise<void> {
   const rows: (string | number)[][] = [];
   for (const [name, size, specs] of chains) {
     const model = convChain(specs, size);
-    const dims = [1, specs[0].c, size, size];
     const random = seededRandom(size);
-    const x = () => new Float32Array(dims[1] * size * size).map(() => random());
-    const batches = [0, 1].map(() => ({ input: { dtype: 'float32' as const, dims, data: x() } }));
-    const { model: q } = await quantizeModel(model, batches, { method: 'minmax' }, runner);
-    const feeds = { input: new ort.Tensor('float32', x(), dims) };
-    const { float: f, int8: i } = await compare(encodeModel(model), encodeModel(q), feeds, 30);
-    rows.push([name, fmt(f.cpu), fmt(i.cpu), (i.cpu / f.cpu).toFixed(2), fmt(f.median), fmt(i.median)]);
+    const x = (batch: number) => {
+      const dims = [batch, specs[0].c, size, size];
+      return {
+        dtype: 'float32' as const,
+        dims,
+        data: new Float32Array(dims.reduce((a, b) => a * b)).map(random),
+      };
+    };
+    const { model: q } = await quantizeModel(model, [{ input: x(2) }], { method: 'minmax' }, runner);
+    for (const [batch, rounds] of [
+      [1, 30],
+      [32, 4],
+    ]) {
+      const { dims, data } = x(batch);
+      const feeds = { input: new ort.Tensor('float32', data, dims) };
+      const { float: f, int8: i } = await compare(encodeModel(model), encodeModel(q), feeds, rounds);
+      rows.push([
+        name,
+        batch,
+        fmt(f.cpu),
+        fmt(i.cpu),
+        (i.cpu / f.cpu).toFixed(2),
+        fmt(f.median),
+        fmt(i.median),
+      ]);
+    }
   }
   table(
-    ['8 layers (+ Relu)', 'float CPU ms', 'int8 CPU ms', 'int8/float', 'float wall ms', 'int8 wall ms'],
+    [
+      '8 layers (+ Relu)',
+      'batch',
+      'float CPU ms',
+      'int8 CPU ms',
+      'int8/float',
+      'float wall ms',
+      'int8 wall ms',
+    ],
     rows,
   );
   console.log(
-    'per run, median of 30; the int8 chain also quantizes its input, transposes to NHWC and back, and dequantizes (once per chain)',
+    'per run, median of 30 (batch 1) or 4 (batch 32); the int8 chain also quantizes its input, transposes to NHWC and back, and dequantizes (once per chain)',
   );
 }
 
@@ -439,10 +486,7 @@ async function whyTable(): Promise<void> {
   console.log(`int8 graph as run:  ${await optimizedOps(int8)}`);
   const kinds = convKinds(z.model);
   const rows: (string | number)[][] = [];
-  for (const [batch, runs] of [
-    [1, 7],
-    [32, 2],
-  ]) {
+  for (const [batch, runs] of [[1, 10]]) {
     const feeds = { input: input(z, batch) };
     const f = await profile(z.bytes, feeds, runs, kinds);
     const q = await profile(int8, feeds, runs, kinds);
@@ -452,7 +496,9 @@ async function whyTable(): Promise<void> {
     }
     rows.push([batch, 'whole run (profiled)', fmt(f.total), fmt(q.total), (q.total / f.total).toFixed(2)]);
   }
-  console.log('times: per kind of node, the fastest of the profiled runs (7 at batch 1, 2 at batch 32)');
+  console.log(
+    'times: per kind of node, the fastest of 10 profiled runs at batch 1 (wall time: noisy on a shared machine)',
+  );
   table(['batch', 'nodes', 'float ms', 'int8 ms', 'int8 / float'], rows);
   console.log(
     "kinds: the float graph's Conv nodes by shape (group = channels: depthwise); 'other' = Add, pooling, Gemm, Q/DQ, Transpose",
