@@ -6,6 +6,15 @@
 //  4. why int8 is (not) faster: which kernels onnxruntime ran (node types of the optimized graph, from
 //     onnxruntime-node) and where onnxruntime-web spends its time, by kind of convolution (its profiler).
 // Models are quantized MinMax, per channel, uint8 activations unless a table says otherwise.
+//
+// What the tables show, and why (onnxruntime 1.30 sources): every Conv, Add, pooling and Gemm of the QDQ
+// models runs as an integer kernel (QLinearConv, QLinearAdd, QLinearGlobalAveragePool, QGemm), so the
+// latency is the integer kernels' own. In the WebAssembly build, MLAS's quantized depthwise convolution
+// (core/mlas/lib/qdwconv.cpp) has vector loops for SSE2 and NEON only and runs its scalar loop, while the
+// float one is vectorized: depthwise layers get several times slower. The WebAssembly QGEMM
+// (qgemm_kernel_wasmsimd.cpp) widens bytes to 16 bits (SIMD128 has no 8-bit dot product), and each output is
+// requantized: 1×1 layers with few input channels get slower, layers with a long reduction (3×3 over many
+// channels, 1×1 over hundreds) faster. MobileNets are made of the first two kinds; the digits CNN of the last.
 // QUANT_BENCH_ONLY=accuracy,latency,time,why,layers runs some of the sections.
 import fs from 'node:fs';
 import os from 'node:os';
