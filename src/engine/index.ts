@@ -99,3 +99,12 @@ export {
   runGemmLab, type LoopOrder, type UnrollFactor, type GemmVariant, type GemmSize, type GemmLabRequest, type GemmLabRow,
   type GemmLabResult, type GemmLabProgress, type GemmLabHooks,
 } from './kernels/gemm-lab'; // prettier-ignore
+// Whole-model post-training quantization (chapter 3.4): calibration, QDQ rewriting, per-layer analysis.
+export type * from './quant/model.types';
+export { quantizeModel } from './quant/quantizeModel';
+export { planQuantization, type QuantPlan, type PlannedNode, type UnitKind, type PlanOptions } from './quant/plan';
+export { rewriteQdq, type QdqOptions, type QdqResult } from './quant/qdq';
+export { interpreterRunner, exposeValues, fetchValues, loadFor } from './quant/runner';
+export { collectStats, type BatchLoop } from './quant/calibrateModel';
+export { compareValues, type ValuePair } from './quant/analyzeModel';
+export { calibrationSetFor, type CalibrationDataOptions } from './quant/calibrationData';

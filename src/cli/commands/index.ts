@@ -5,6 +5,7 @@ import { kernels } from './kernels';
 import { optimize } from './optimize';
 import { layoutCommand } from './layout';
 import { planMemoryCommand } from './planMemory';
+import { quantize } from './quantize';
 import { runCommand } from './run';
 
 /** Every CLI command, in the order --help lists them. */
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   planMemoryCommand,
   optimize,
   layoutCommand,
+  quantize,
 ];
