@@ -46,6 +46,7 @@ function widget<P extends object>(load: () => Promise<{ default: ComponentType<P
 const widgets = {
   ArchitectureExplorer: widget(() => import('../widgets/ArchitectureExplorer/View')),
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
+  QuantExplorer: widget(() => import('../widgets/QuantExplorer/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */

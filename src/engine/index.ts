@@ -71,3 +71,5 @@ export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
+// Quantization lab (chapter 3): the tensors of a model that quantization acts on.
+export * from './quant/tensors';

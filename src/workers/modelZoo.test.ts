@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadZooModel, verifyModelBytes, type ZooModel } from './modelZoo';
 
 // The real manifest, with one model's file replaced by a few test bytes.
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../public/models/manifest.json'), 'utf8'));
+const manifest = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../public/models/manifest.json'), 'utf8'),
+);
 const entry = (extra: Record<string, unknown> = {}) => ({ ...manifest.models[0], ...extra });
 const withModels = (...models: object[]) => ({ ...manifest, models });
 

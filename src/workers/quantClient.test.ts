@@ -1,0 +1,111 @@
+// The quantization client and service together in process (every message structured-cloned, as a real
+// Worker would), on the real digits-cnn and the real calibration images.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ModelError, digitsToModelInput, parseDigitSet, type Tensor } from '../engine';
+import { QuantCancelledError, QuantClient, type QuantWorkerLike } from './quantClient';
+import type { ExploreSettings, QuantRequest } from './quantProtocol';
+import { createQuantService } from './quantService';
+
+const root = path.resolve(__dirname, '../..');
+const bytes = (file: string) => new Uint8Array(fs.readFileSync(path.join(root, file))).buffer;
+const calibration = (): Record<string, Tensor> => {
+  const set = parseDigitSet(new Uint8Array(bytes('public/data/digits-calib.bin')));
+  const input = digitsToModelInput(set.images, {
+    kind: 'digits',
+    layout: 'NCHW',
+    size: 8,
+    divideBy: 16,
+    upsample: 1,
+  });
+  return { input };
+};
+
+function inProcess() {
+  const workers: (QuantWorkerLike & { terminated: boolean; sent: QuantRequest[] })[] = [];
+  const client = new QuantClient(() => {
+    const worker = {
+      terminated: false,
+      sent: [] as QuantRequest[],
+      onmessage: null as QuantWorkerLike['onmessage'],
+      onerror: null,
+      postMessage(message: QuantRequest, transfer: Transferable[]) {
+        worker.sent.push(message);
+        void service.handle(structuredClone(message, { transfer }));
+      },
+      terminate() {
+        worker.terminated = true;
+      },
+    };
+    const service = createQuantService({
+      post: (m) => !worker.terminated && worker.onmessage?.({ data: structuredClone(m) } as MessageEvent),
+      now: () => performance.now(),
+    });
+    workers.push(worker);
+    return worker;
+  });
+  return { client, workers };
+}
+
+const int8: ExploreSettings = { bits: 8, symmetric: true, perChannel: false, percentile: 99.99 };
+
+describe('QuantClient with the service in process', () => {
+  it('opens digits-cnn and explores a weight per tensor and per channel, at 8 and 4 bits', async () => {
+    const { client } = inProcess();
+    const model = await client.open(bytes('public/models/digits-cnn.onnx'), calibration());
+    const weight = model.targets.find((t) => t.kind === 'weight' && t.opType === 'Conv')!;
+    const at8 = await client.explore(model, weight.value, int8);
+    expect(at8.dims).toEqual(weight.dims);
+    expect(at8.exploration.results.map((r) => r.method)).toEqual(['minmax', 'percentile', 'entropy', 'mse']);
+    const at4 = await client.explore(model, weight.value, { ...int8, bits: 4 });
+    // MinMax keeps its range, so each bit fewer halves the step: about 6 dB less SQNR per bit (24 dB for 4);
+    // the clipping methods move their thresholds in at 4 bits and lose less, but still lose.
+    const sqnr = (e: typeof at8) => e.exploration.results.map((r) => r.sqnrDb);
+    expect(sqnr(at8)[0] - sqnr(at4)[0]).toBeCloseTo(24, -1);
+    for (let m = 1; m < 4; m++) expect(sqnr(at8)[m]).toBeGreaterThan(sqnr(at4)[m] + 6);
+    const perChannel = await client.explore(model, weight.value, { ...int8, perChannel: true });
+    expect(perChannel.exploration.results[0].choices).toHaveLength(weight.dims![0]);
+    expect(perChannel.exploration.results[0].sqnrDb).toBeGreaterThan(at8.exploration.results[0].sqnrDb);
+  });
+
+  it('computes an activation on the calibration set and quantizes it asymmetrically', async () => {
+    const { client } = inProcess();
+    const model = await client.open(bytes('public/models/digits-cnn.onnx'), calibration());
+    const relu = model.targets.find((t) => t.kind === 'activation' && t.opType === 'Relu')!;
+    const { exploration, dims } = await client.explore(model, relu.value, { ...int8, symmetric: false });
+    expect(dims[0]).toBe(100); // the 100 calibration images
+    expect(exploration.min).toBe(0);
+    const minmax = exploration.results[0];
+    expect(minmax.params).toMatchObject({ zeroPoint: 0, qmin: 0, qmax: 255 });
+    // per-channel asked for an activation: per tensor all the same
+    const again = await client.explore(model, relu.value, { ...int8, symmetric: false, perChannel: true });
+    expect(again.exploration.results[0].choices).toHaveLength(1);
+  });
+
+  it('reports a malformed model and an unknown tensor as ModelErrors', async () => {
+    const { client } = inProcess();
+    const bad = await client.open(new Uint8Array([8, 1, 18, 200, 1, 7]).buffer, {}).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ModelError);
+    const model = await client.open(bytes('public/models/digits-cnn.onnx'), calibration());
+    await expect(client.explore(model, 'nothing', int8)).rejects.toThrow(
+      /no weight or activation named "nothing"/,
+    );
+  });
+
+  it('cancel() terminates the worker, rejects what is pending and invalidates opened models', async () => {
+    const { client, workers } = inProcess();
+    const model = await client.open(bytes('public/models/digits-cnn.onnx'), calibration());
+    const pending = client.explore(model, model.targets[0].value, int8);
+    client.cancel();
+    await expect(pending).rejects.toBeInstanceOf(QuantCancelledError);
+    expect(workers[0].terminated).toBe(true);
+    expect(client.isLive(model)).toBe(false);
+    await expect(client.explore(model, model.targets[0].value, int8)).rejects.toBeInstanceOf(
+      QuantCancelledError,
+    );
+    const reopened = await client.open(bytes('public/models/digits-cnn.onnx'), calibration());
+    expect(workers).toHaveLength(2);
+    await expect(client.explore(reopened, reopened.targets[0].value, int8)).resolves.toBeTruthy();
+  });
+});
