@@ -71,5 +71,7 @@ export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
 export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/conv-layer';
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
+// Whole-model post-training quantization (chapter 3.4): calibration, QDQ rewriting, per-layer analysis.
+export type * from './quant/model.types';
 // Quantization lab (chapter 3): the tensors of a model that quantization acts on.
 export * from './quant/tensors';
