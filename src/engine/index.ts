@@ -73,5 +73,6 @@ export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/co
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
 // Whole-model post-training quantization (chapter 3.4): calibration, QDQ rewriting, per-layer analysis.
 export type * from './quant/model.types';
-// Quantization lab (chapter 3): the tensors of a model that quantization acts on.
+// Quantization lab (chapter 3): the tensors of a model that quantization acts on; scoring classifiers.
 export * from './quant/tensors';
+export * from './stats/classification';

@@ -59,7 +59,7 @@ function toValueInfo(m: Ort.InferenceSession.ValueMetadata): ValueInfo {
 }
 
 /** engine Tensor → onnxruntime Tensor (int64 is held as float64 numbers in the engine, as BigInt64 in onnxruntime). */
-function toOrt(ort: OrtModule, name: string, t: Tensor): Ort.Tensor {
+export function toOrt(ort: OrtModule, name: string, t: Tensor): Ort.Tensor {
   const dims = [...t.dims];
   switch (t.dtype) {
     case 'int64':
@@ -83,7 +83,7 @@ function toOrt(ort: OrtModule, name: string, t: Tensor): Ort.Tensor {
 }
 
 /** onnxruntime Tensor → engine Tensor, always a fresh copy (never a view of WebAssembly memory). */
-function fromOrt(name: string, t: Ort.Tensor): Tensor {
+export function fromOrt(name: string, t: Ort.Tensor): Tensor {
   const dims = [...t.dims];
   switch (t.type) {
     case 'int64':
