@@ -14,7 +14,7 @@ describe('ortRunner', () => {
   it.each([
     ['digits-cnn.onnx', [3, 1, 8, 8]],
     ['digits-mobilenet.onnx', [2, 1, 32, 32]],
-  ] as const)('%s: intermediate values agree with the interpreter', async (file, dims) => {
+  ] as [string, number[]][])('%s: intermediate values agree with the interpreter', async (file, dims) => {
     const model = zoo(file);
     const wanted = [model.graph.nodes[0].outputs[0], model.graph.nodes[3].outputs[0], 'logits'];
     const input: Tensor = {
