@@ -73,6 +73,13 @@ export { convLayerFromModel, convLayerNames, type ConvLayer } from './kernels/co
 export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
 // Whole-model post-training quantization (chapter 3.4): calibration, QDQ rewriting, per-layer analysis.
 export type * from './quant/model.types';
+export { quantizeModel } from './quant/quantizeModel';
+export { planQuantization, type QuantPlan, type PlannedNode, type UnitKind, type PlanOptions } from './quant/plan';
+export { rewriteQdq, type QdqOptions, type QdqResult } from './quant/qdq';
+export { interpreterRunner, exposeValues, fetchValues, computedValues } from './quant/runner';
+export { collectStats, type BatchLoop } from './quant/calibrateModel';
+export { compareValues, type ValuePair } from './quant/analyzeModel';
+export { calibrationSetFor, type CalibrationDataOptions } from './quant/calibrationData';
 // Quantization lab (chapter 3): the tensors of a model that quantization acts on; scoring classifiers.
 export * from './quant/tensors';
 export * from './stats/classification';
