@@ -1,37 +1,18 @@
 // The engine's ModelRunner over onnxruntime-web: what whole-model quantization calibrates and analyses
-// with in the quantization Worker. The engine asks for any intermediate values; they are made graph
-// outputs of a copy of the model (onnxruntime then keeps them unfused), which is encoded and loaded as a
-// session. Much faster than the reference interpreter on a real CNN, and the interpreter stays the oracle
+// with in the quantization Worker. The engine asks for any intermediate values; exposeValues makes them
+// graph outputs of a copy of the model (onnxruntime then keeps them unfused), which is loaded as a session. Much faster than the reference interpreter on a real CNN, and the interpreter stays the oracle
 // the tests compare it with.
 import {
   encodeModel,
-  inferShapes,
+  exposeValues,
   ModelError,
   type LoadedModel,
   type Model,
   type ModelRunner,
   type Tensor,
-  type ValueInfo,
 } from '../engine';
 import type * as Ort from 'onnxruntime-web';
 import { fromOrt, toOrt, type OrtModule } from './ortService';
-
-/** A copy of `model` whose graph outputs are exactly `outputs` (intermediate values included). */
-export function exposeValues(model: Model, outputs: readonly string[]): Model {
-  const declared = new Map<string, ValueInfo>(model.graph.outputs.map((v) => [v.name, v]));
-  const missing = outputs.filter((name) => !declared.has(name));
-  const types = missing.length ? inferShapes(model).types : new Map();
-  const graphOutputs = outputs.map((name): ValueInfo => {
-    const known = declared.get(name) ?? model.graph.valueInfo.get(name);
-    if (known?.type) return known;
-    const type = types.get(name);
-    if (!type)
-      throw new ModelError('invalid', `cannot expose "${name}": the model computes no value of that name`);
-    // The element type is required; the shape may stay unknown.
-    return { name, type: { dtype: type.dtype, shape: null } };
-  });
-  return { ...model, graph: { ...model.graph, outputs: graphOutputs } };
-}
 
 export interface OrtRunnerOptions {
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';

@@ -3,26 +3,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelError, digitsToModelInput, parseDigitSet, type Tensor } from '../engine';
+import * as ort from 'onnxruntime-web';
+import {
+  ModelError,
+  calibrationSetFor,
+  decodeModel,
+  parseDigitSet,
+  predictions,
+  run,
+  type ModelRunner,
+  type Tensor,
+} from '../engine';
+import { ortRunner } from './ortRunner';
 import { QuantCancelledError, QuantClient, type QuantWorkerLike } from './quantClient';
 import type { ExploreSettings, QuantRequest } from './quantProtocol';
 import { createQuantService } from './quantService';
 
+const DIGITS = { kind: 'digits', layout: 'NCHW', size: 8, divideBy: 16, upsample: 1 } as const;
 const root = path.resolve(__dirname, '../..');
 const bytes = (file: string) => new Uint8Array(fs.readFileSync(path.join(root, file))).buffer;
 const calibration = (): Record<string, Tensor> => {
   const set = parseDigitSet(new Uint8Array(bytes('public/data/digits-calib.bin')));
-  const input = digitsToModelInput(set.images, {
-    kind: 'digits',
-    layout: 'NCHW',
-    size: 8,
-    divideBy: 16,
-    upsample: 1,
-  });
-  return { input };
+  return calibrationSetFor(DIGITS, 'input', set, { batchSize: 100 })[0];
 };
 
-function inProcess() {
+function inProcess(runner?: () => Promise<ModelRunner>) {
   const workers: (QuantWorkerLike & { terminated: boolean; sent: QuantRequest[] })[] = [];
   const client = new QuantClient(() => {
     const worker = {
@@ -41,6 +46,7 @@ function inProcess() {
     const service = createQuantService({
       post: (m) => !worker.terminated && worker.onmessage?.({ data: structuredClone(m) } as MessageEvent),
       now: () => performance.now(),
+      runner,
     });
     workers.push(worker);
     return worker;
@@ -107,5 +113,33 @@ describe('QuantClient with the service in process', () => {
     const reopened = await client.open(bytes('public/models/digits-cnn.onnx'), calibration());
     expect(workers).toHaveLength(2);
     await expect(client.explore(reopened, reopened.targets[0].value, int8)).resolves.toBeTruthy();
+  });
+
+  it('quantizes digits-cnn with onnxruntime-web calibrating, reporting progress by stage', async () => {
+    const { client } = inProcess(async () => ortRunner(ort));
+    const model = await client.open(bytes('public/models/digits-cnn.onnx'));
+    expect(model.inputs.map((v) => v.name)).toEqual(['input']);
+    const set = parseDigitSet(new Uint8Array(bytes('public/data/digits-calib.bin')));
+    const calibrationSet = calibrationSetFor(DIGITS, 'input', set, { batchSize: 50 });
+    const stages: string[] = [];
+    const { model: int8, report } = await client.quantize(
+      model,
+      calibrationSet,
+      { method: 'minmax', perChannel: true, symmetric: false },
+      { onProgress: (p) => stages.push(`${p.stage} ${p.done}/${p.total}`) },
+    );
+    expect(stages).toEqual(['calibrate 1/2', 'calibrate 2/2', 'rewrite 1/1', 'analyze 1/2', 'analyze 2/2']);
+    expect(report.bytesAfter).toBeLessThan(report.bytesBefore / 2);
+    expect(report.layers.length).toBeGreaterThan(0);
+    // The QDQ model decodes and runs in the interpreter, and agrees with the float model on the calibration images.
+    const qdq = decodeModel(new Uint8Array(int8));
+    expect(qdq.graph.nodes.some((n) => n.opType === 'QuantizeLinear')).toBe(true);
+    const feeds = calibrationSetFor(DIGITS, 'input', set, { batchSize: 100 })[0];
+    const a = predictions(
+      run(decodeModel(new Uint8Array(bytes('public/models/digits-cnn.onnx'))), feeds).logits,
+    );
+    const b = predictions(run(qdq, feeds).logits);
+    const same = a.filter((p, i) => p === b[i]).length;
+    expect(same).toBeGreaterThanOrEqual(97);
   });
 });

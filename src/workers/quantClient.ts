@@ -1,9 +1,17 @@
 // The page's side of the quantization Worker: typed promises over quantProtocol.ts. The worker starts on
 // the first request. cancel() terminates it at once (the only way to stop a synchronous job): pending
 // promises reject with QuantCancelledError and models opened in it must be opened again.
-import type { Exploration, QuantTarget, Tensor } from '../engine';
+import type {
+  CalibrationSet,
+  Exploration,
+  QuantTarget,
+  QuantizationReport,
+  QuantizeStage,
+  Tensor,
+  ValueInfo,
+} from '../engine';
 import { deserializeError } from './ortClient';
-import type { ExploreSettings, QuantRequest, QuantResponse } from './quantProtocol';
+import type { ExploreSettings, QuantRequest, QuantResponse, QuantizeSettings } from './quantProtocol';
 import { WorkerRpc, type RpcWorker } from './rpc';
 
 export type QuantWorkerLike = RpcWorker<QuantRequest, QuantResponse>;
@@ -22,6 +30,14 @@ export interface OpenedModel {
   handle: number;
   generation: number;
   targets: QuantTarget[];
+  inputs: ValueInfo[];
+  outputs: ValueInfo[];
+}
+
+export interface QuantizeProgress {
+  stage: QuantizeStage;
+  done: number;
+  total: number;
 }
 
 const spawnQuantWorker = (): QuantWorkerLike =>
@@ -42,10 +58,27 @@ export class QuantClient {
   }
 
   /** Opens a model with the feeds its activations are computed on (the bytes are copied, not transferred). */
-  async open(model: ArrayBuffer, calibration: Record<string, Tensor>): Promise<OpenedModel> {
+  async open(model: ArrayBuffer, calibration?: Record<string, Tensor>): Promise<OpenedModel> {
     const r = await this.rpc.request({ kind: 'open', model: model.slice(0), calibration });
     if (r.kind !== 'opened') throw this.rpc.unexpected(r);
-    return { handle: r.handle, generation: this.rpc.generation, targets: r.targets };
+    const { handle, targets, inputs, outputs } = r;
+    return { handle, generation: this.rpc.generation, targets, inputs, outputs };
+  }
+
+  /** Quantizes an opened model to QDQ; resolves with the encoded model and the engine's report. */
+  async quantize(
+    model: OpenedModel,
+    calibration: CalibrationSet,
+    settings: QuantizeSettings,
+    options: { analysis?: CalibrationSet; onProgress?: (p: QuantizeProgress) => void } = {},
+  ): Promise<{ model: ArrayBuffer; report: QuantizationReport }> {
+    const r = await this.rpc.request(
+      { kind: 'quantize', handle: this.live(model), calibration, analysis: options.analysis, settings },
+      [],
+      (p) => options.onProgress?.({ stage: p.stage, done: p.done, total: p.total }),
+    );
+    if (r.kind !== 'quantized') throw this.rpc.unexpected(r);
+    return { model: r.model, report: r.report };
   }
 
   async explore(

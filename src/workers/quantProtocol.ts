@@ -2,7 +2,16 @@
 // Every request carries an id; the worker answers it with exactly one final message (a result or an
 // error), and long jobs send progress messages before it. Everything is plain data (numbers, strings,
 // typed arrays), so it crosses the boundary by structured clone.
-import type { Exploration, QuantTarget, Tensor } from '../engine';
+import type {
+  CalibrationMethod,
+  CalibrationSet,
+  Exploration,
+  QuantTarget,
+  QuantizationReport,
+  QuantizeStage,
+  Tensor,
+  ValueInfo,
+} from '../engine';
 import type { SerializedError } from './ortProtocol';
 
 export type { SerializedError };
@@ -18,17 +27,45 @@ export interface ExploreSettings {
   percentile: number;
 }
 
+/** Whole-model quantization options that cross the boundary (QuantizeModelOptions without callbacks). */
+export interface QuantizeSettings {
+  method: CalibrationMethod;
+  perChannel: boolean;
+  symmetric: boolean;
+  percentile?: number;
+  keepFloat?: { first?: boolean; last?: boolean };
+}
+
 export type QuantRequest =
-  /** Decodes a model and keeps it, with the calibration feeds its activations are computed on. */
-  | { kind: 'open'; id: number; model: ArrayBuffer; calibration: Record<string, Tensor> }
+  /** Decodes a model and keeps it, with the feeds the explorer computes its activations on (if any). */
+  | { kind: 'open'; id: number; model: ArrayBuffer; calibration?: Record<string, Tensor> }
   /** Explores one weight or activation (by value name) of an opened model under every calibration method. */
   | { kind: 'explore'; id: number; handle: number; value: string; settings: ExploreSettings }
+  /** Quantizes an opened model into QDQ, calibrating on onnxruntime-web; progress by stage. */
+  | {
+      kind: 'quantize';
+      id: number;
+      handle: number;
+      calibration: CalibrationSet;
+      /** Batches the per-layer error is measured on (default: the calibration set). */
+      analysis?: CalibrationSet;
+      settings: QuantizeSettings;
+    }
   | { kind: 'close'; id: number; handle: number };
 
 export type QuantResponse =
-  | { kind: 'opened'; id: number; handle: number; targets: QuantTarget[] }
+  | {
+      kind: 'opened';
+      id: number;
+      handle: number;
+      targets: QuantTarget[];
+      /** The graph's data inputs (not initializers) and outputs, as declared. */
+      inputs: ValueInfo[];
+      outputs: ValueInfo[];
+    }
+  | { kind: 'quantized'; id: number; model: ArrayBuffer; report: QuantizationReport }
   | { kind: 'explored'; id: number; exploration: Exploration; dims: number[]; ms: number }
   | { kind: 'closed'; id: number }
-  | { kind: 'progress'; id: number; stage: string; done: number; total: number }
+  | { kind: 'progress'; id: number; stage: QuantizeStage; done: number; total: number }
   /** id is null for a failure that belongs to no request (an uncaught error inside the worker). */
   | { kind: 'error'; id: number | null; error: SerializedError };

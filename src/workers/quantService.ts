@@ -4,20 +4,26 @@
 import {
   ModelError,
   decodeModel,
+  encodeModel,
   exploreTensor,
   quantTargets,
+  quantizeModel,
   run,
+  type CalibrationSet,
   type Model,
+  type ModelRunner,
   type QuantScheme,
   type QuantTarget,
   type Tensor,
 } from '../engine';
 import { serializeError } from './ortService';
-import type { ExploreSettings, QuantRequest, QuantResponse } from './quantProtocol';
+import type { ExploreSettings, QuantRequest, QuantResponse, QuantizeSettings } from './quantProtocol';
 
 export interface QuantServiceEnv {
   post(message: QuantResponse, transfer?: Transferable[]): void;
   now(): number;
+  /** What whole-model quantization runs the models with (onnxruntime-web in the Worker); the interpreter if absent. */
+  runner?: () => Promise<ModelRunner>;
 }
 
 /** Bins of the histogram sent for drawing (the range choosers use the full-resolution one). */
@@ -28,7 +34,7 @@ const CACHED_ACTIVATIONS = 4;
 interface Opened {
   model: Model;
   targets: QuantTarget[];
-  calibration: Record<string, Tensor>;
+  calibration: Record<string, Tensor> | undefined;
   activations: Map<string, Tensor>;
 }
 
@@ -50,14 +56,16 @@ export function createQuantService(env: QuantServiceEnv) {
     return o;
   }
 
-  function open(id: number, bytes: ArrayBuffer, calibration: Record<string, Tensor>) {
+  function open(id: number, bytes: ArrayBuffer, calibration: Record<string, Tensor> | undefined) {
     if (!(bytes instanceof ArrayBuffer) || bytes.byteLength === 0)
       throw new ModelError('parse', 'the model file is empty');
     const model = decodeModel(new Uint8Array(bytes));
     const targets = quantTargets(model);
     const handle = nextHandle++;
     opened.set(handle, { model, targets, calibration, activations: new Map() });
-    env.post({ kind: 'opened', id, handle, targets });
+    const { graph } = model;
+    const inputs = graph.inputs.filter((v) => !graph.initializers.has(v.name));
+    env.post({ kind: 'opened', id, handle, targets, inputs, outputs: graph.outputs });
   }
 
   /** The value's float data: the initializer of a weight, or the activation over the calibration set. */
@@ -67,6 +75,8 @@ export function createQuantService(env: QuantServiceEnv) {
     if (target.kind === 'weight') return o.model.graph.initializers.get(value)!;
     const cached = o.activations.get(value);
     if (cached) return cached;
+    if (!o.calibration)
+      throw new ModelError('input', 'this model was opened without inputs to compute activations on');
     const computed = run(o.model, o.calibration, { outputs: [value] })[value];
     o.activations.set(value, computed);
     if (o.activations.size > CACHED_ACTIVATIONS) o.activations.delete(o.activations.keys().next().value!);
@@ -90,12 +100,40 @@ export function createQuantService(env: QuantServiceEnv) {
     env.post({ kind: 'explored', id, exploration, dims: [...x.dims], ms: env.now() - t0 });
   }
 
-  function dispatch(request: QuantRequest): void {
+  async function quantize(
+    id: number,
+    handle: number,
+    calibration: CalibrationSet,
+    analysis: CalibrationSet | undefined,
+    settings: QuantizeSettings,
+  ) {
+    const { model } = get(handle);
+    const runner = env.runner ? await env.runner() : undefined;
+    const { model: quantized, report } = await quantizeModel(
+      model,
+      calibration,
+      {
+        ...settings,
+        analysis,
+        onProgress: ({ stage, done, total }) => env.post({ kind: 'progress', id, stage, done, total }),
+      },
+      runner,
+    );
+    const bytes = encodeModel(quantized);
+    // A buffer of its own, so that it can be transferred to the page.
+    const buffer =
+      bytes.buffer.byteLength === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+    env.post({ kind: 'quantized', id, model: buffer, report }, [buffer]);
+  }
+
+  function dispatch(request: QuantRequest): void | Promise<void> {
     switch (request.kind) {
       case 'open':
         return open(request.id, request.model, request.calibration);
       case 'explore':
         return explore(request.id, request.handle, request.value, request.settings);
+      case 'quantize':
+        return quantize(request.id, request.handle, request.calibration, request.analysis, request.settings);
       case 'close':
         opened.delete(request.handle);
         return env.post({ kind: 'closed', id: request.id });

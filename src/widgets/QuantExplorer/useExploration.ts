@@ -2,8 +2,8 @@
 // tensor whenever a setting changes. Requests are coalesced: while one is being computed, only the
 // latest settings wait, so dragging the bits slider never queues a backlog.
 import { useEffect, useRef, useState } from 'react';
-import type { Exploration, ZooModel } from '../../engine';
-import { digitFeeds, loadDigitSet } from '../../workers/digitSets';
+import { calibrationSetFor, type Exploration, type ZooModel } from '../../engine';
+import { loadDigitSet } from '../../workers/digitSets';
 import { loadManifest, loadZooModel } from '../../workers/modelZoo';
 import type { QuantClient } from '../../workers/quantClient';
 import { isQuantCancelled, type OpenedModel } from '../../workers/quantClient';
@@ -39,7 +39,11 @@ export function useOpenedModel(client: QuantClient, modelId: string): LoadState 
         loadZooModel(modelId, base, abort.signal),
       ]);
       const calibration = await loadDigitSet(manifest, zoo, 'calibration', base, abort.signal);
-      const opened = await client.open(bytes, digitFeeds(zoo, calibration.images));
+      // The whole calibration subset as one batch: the explorer shows an activation over all of it.
+      const [feeds] = calibrationSetFor(zoo.preprocessing, zoo.inputs[0].name, calibration, {
+        batchSize: calibration.labels.dims[0],
+      });
+      const opened = await client.open(bytes, feeds);
       if (!abort.signal.aborted) setState({ kind: 'ready', zoo, opened });
     })().catch((e: unknown) => {
       if (!abort.signal.aborted && !isQuantCancelled(e)) setState({ kind: 'error', message: message(e) });
