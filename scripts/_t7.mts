@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import * as ort from 'onnxruntime-web';
+import { decodeModel, calibrationSetFor, quantizeModel, parseDigitSet, findModel, parseManifest } from '../src/engine/index.ts';
+import { ortRunner } from '../src/workers/ortRunner.ts';
+const manifest = parseManifest(JSON.parse(fs.readFileSync('public/models/manifest.json','utf8')));
+const calib = parseDigitSet(new Uint8Array(fs.readFileSync('public/data/digits-calib.bin')));
+const id = process.argv[2] ?? 'digits-mobilenet';
+const zoo = findModel(manifest, id);
+const m = decodeModel(new Uint8Array(fs.readFileSync(`public/models/${zoo.file}`)));
+const cal = calibrationSetFor(zoo.preprocessing, 'input', calib, { batchSize: 50 });
+const r = await quantizeModel(m, cal, { method: 'entropy' }, ortRunner(ort));
+for (const l of r.report.layers) console.log(l.name.slice(-40).padEnd(40), l.opType, l.sqnrDb.toFixed(1));
+for (const a of r.report.activations) console.log(a.tensor.slice(-45).padEnd(45), a.min?.toFixed(2), a.max?.toFixed(2), '->', a.rangeMin.toFixed(2), a.rangeMax.toFixed(2), a.sharedWith ? 'shared' : '');
