@@ -143,23 +143,20 @@ class Rewriter {
 
   /**
    * A constant stored as integers with a DequantizeLinear in front of `node`; returns the dequantized name.
-   * The zero point is written even when it is 0 (symmetric weights, biases): onnxruntime fuses Gemm into
-   * QGemm only when its DequantizeLinear nodes carry one.
+   * zpType null leaves the zero point out (0 by default), for int32 biases. Weights keep theirs even though
+   * it is 0: onnxruntime fuses Gemm into QGemm only when the weight's DequantizeLinear carries one.
    */
   private constant(
     node: Node,
     name: string,
     values: Tensor<'float32'>,
     p: TensorQuantParams,
-    zpType: 'uint8' | 'int8' | 'int32',
+    zpType: 'uint8' | 'int8' | null,
   ) {
     const q = quantize(values, p);
-    const { scale, zeroPoint } = paramTensors(p, zpType);
-    const inputs = [
-      this.initializer(`${name}_quantized`, q),
-      this.initializer(`${name}_scale`, scale),
-      this.initializer(`${name}_zero_point`, zeroPoint),
-    ];
+    const { scale, zeroPoint } = paramTensors(p, zpType ?? 'int8');
+    const inputs = [this.initializer(`${name}_quantized`, q), this.initializer(`${name}_scale`, scale)];
+    if (zpType) inputs.push(this.initializer(`${name}_zero_point`, zeroPoint));
     const dq = this.fresh(`${name}_dequantized`);
     const attributes: Record<string, Attribute> = isPerChannel(p)
       ? { axis: { type: 'int', value: p.axis } }
@@ -206,7 +203,7 @@ class Rewriter {
           biasName,
           { dtype: 'float32', dims: [bias.length], data: bias },
           bp,
-          'int32',
+          null,
         );
       }
       node.inputs[input] = this.constant(node, wName, w, wp, 'int8');

@@ -95,6 +95,20 @@ describe('entropyRange', () => {
     expect(r.max).toBeLessThanOrEqual(s.max);
   });
 
+  it('is not dragged down by the spike of exact zeros a ReLU leaves (the first bin is flattened)', () => {
+    // Half the values are exactly 0, the rest a Laplace tail: the spike is as tall as the rest together.
+    const positive = sampleTensor(20000, 'laplace', 5).map(Math.abs);
+    const relu = Float32Array.from([...positive, ...new Float32Array(positive.length)]);
+    const withSpike = statsOf('relu', relu);
+    const flattened = entropyRange(withSpike, false, { levels: 256 });
+    const kept = entropyRange(withSpike, false, { levels: 256, keepZeroBin: true });
+    const noSpike = entropyRange(statsOf('tail', positive), false, { levels: 256 });
+    // Kept, the spike pulls the threshold to a quarter of the tail's (2.18 vs 8.40); flattened, it is the
+    // threshold of the tail alone.
+    expect(kept.threshold).toBeLessThan(0.3 * flattened.threshold);
+    expect(Math.abs(flattened.threshold - noSpike.threshold)).toBeLessThan(0.01 * noSpike.threshold);
+  });
+
   it('gives an all-zero tensor the range [0, 0]', () => {
     expect(entropyRange(statsOf('z', [0, 0]), true)).toMatchObject({ min: -0, max: 0, threshold: 0 });
   });

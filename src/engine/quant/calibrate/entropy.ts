@@ -7,6 +7,11 @@
 //   divergence(i) = KL(P‖Q) = Σ P ln(P / Q), both normalized.
 // The threshold is the candidate with the least divergence (the largest such on ties). A candidate whose
 // last bin is empty while values lie beyond it has P > 0 where Q = 0: its divergence is Infinity.
+// The first bin's count is replaced by the second's before the search, as NVIDIA's reference implementation
+// does (pytorch-quantization, calib/histogram.py, _compute_amax_entropy): the spike of exact zeros that ReLU
+// and zero padding leave is no information about the tail — 0 is a level of every grid — yet it dominates
+// P, and Q reproduces it only when its group is narrow, which drags the threshold down (to a quarter of the
+// tail's own threshold in the test with half the values zero).
 import { ModelError } from '../../errors';
 import { absHistogram, requireObserved, type TensorStats } from '../histogram';
 
@@ -33,6 +38,8 @@ export interface EntropyOptions {
   levels?: number;
   /** First candidate, in bins (TensorRT: 128). Raised to `levels` when smaller. */
   startBin?: number;
+  /** Keep the first bin's own count instead of flattening it to the second's (default false). */
+  keepZeroBin?: boolean;
 }
 
 /**
@@ -112,6 +119,7 @@ export function entropyRange(
   const levels = options.levels ?? 128;
   const absMax = Math.max(-stats.min, stats.max);
   const { counts, width } = absHistogram(stats);
+  if (!options.keepZeroBin && counts.length > 1) counts[0] = counts[1];
   const curve = entropyCurve(counts, width, levels, options.startBin ?? 128);
   // The last candidate's edge may lie past max|x|; the threshold never exceeds what was observed.
   const threshold = curve.thresholds.length ? Math.min(curve.thresholds[curve.best], absMax) : 0;
