@@ -47,6 +47,7 @@ const widgets = {
   ArchitectureExplorer: widget(() => import('../widgets/ArchitectureExplorer/View')),
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
   QuantExplorer: widget(() => import('../widgets/QuantExplorer/View')),
+  FloatVsInt8: widget(() => import('../widgets/FloatVsInt8/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */

@@ -46,8 +46,11 @@ export interface Comparison {
 
 export type CompareProgress =
   | { stage: 'load'; variant: Variant }
-  | { stage: 'evaluate'; variant: Variant }
+  | { stage: 'evaluate'; variant: Variant; images: number }
   | { stage: 'latency'; variant: Variant; batch: number; done: number; total: number };
+
+/** A timed sample lasts at least this long (small models run several times per sample): timer resolution. */
+export const MIN_SAMPLE_MS = 5;
 
 /** The first `n` rows of a batch, repeating from the start when it has fewer. */
 export function batchOf(t: Tensor, n: number): Tensor {
@@ -80,7 +83,7 @@ export async function compareModels(
     const evaluated = {} as Record<Variant, { predictions: Int32Array; score: ClassificationScore | null }>;
     let classes = 0;
     for (const v of variants) {
-      onProgress({ stage: 'evaluate', variant: v });
+      onProgress({ stage: 'evaluate', variant: v, images: Object.values(set.feeds)[0].dims[0] });
       const { outputs } = await client.run(sessions[v], set.feeds);
       const logits = outputs[sessions[v].outputs[0].name];
       classes = logits.dims[1];
@@ -97,7 +100,13 @@ export async function compareModels(
         latency[v].push(
           await client.time(
             sessions[v],
-            { batch, runs: plan.runs, warmup: plan.warmup, input: { kind: 'tensors', feeds } },
+            {
+              batch,
+              runs: plan.runs,
+              warmup: plan.warmup,
+              minSampleMs: MIN_SAMPLE_MS,
+              input: { kind: 'tensors', feeds },
+            },
             (done, total) => onProgress({ stage: 'latency', variant: v, batch, done, total }),
           ),
         );

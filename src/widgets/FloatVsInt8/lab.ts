@@ -38,6 +38,8 @@ export interface LabResult {
   /** The evaluation images as 8×8 digits (to draw disagreements), or null for synthetic inputs. */
   digits: DigitSet | null;
   evalCount: number;
+  /** Images the per-layer error was measured on. */
+  analysisCount: number;
 }
 
 export type LabProgress =
@@ -103,5 +105,15 @@ export async function runLab(
     (p) => onProgress({ phase: 'compare', ...p }),
   );
   const evalCount = evalSet.feeds[inputName].dims[0];
-  return { plan, int8, report, quantizeMs, comparison, digits: digits?.test ?? null, evalCount };
+  const analysisCount = (analysis ?? calibration).reduce((n, batch) => n + batch[inputName].dims[0], 0);
+  return {
+    plan,
+    int8,
+    report,
+    quantizeMs,
+    comparison,
+    digits: digits?.test ?? null,
+    evalCount,
+    analysisCount,
+  };
 }
