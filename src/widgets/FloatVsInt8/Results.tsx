@@ -31,8 +31,8 @@ export function Results({ run }: { run: LabRun }) {
 
   return (
     <div className="fv-results" data-testid="fv-results">
-      <div className="fv-table-wrap" tabIndex={0} role="region" aria-label={t.summaryCaption}>
-        <table className="fv-table" data-testid="fv-summary">
+      <div className="widget-table-wrap" tabIndex={0} role="region" aria-label={t.summaryCaption}>
+        <table className="widget-table" data-testid="fv-summary">
           <caption>{t.summaryCaption}</caption>
           <thead>
             <tr>
@@ -102,7 +102,11 @@ export function Results({ run }: { run: LabRun }) {
       <h4 className="fv-heading">{t.verdictTitle}</h4>
       {batchVerdicts.map((v) => (
         <p key={v.batch} data-testid={`fv-verdict-${v.batch}`} data-outcome={v.outcome}>
-          {t.verdict[v.outcome](v.batch, formatNumber(lang, v.ratio, 2))} {v.noisy && t.verdict.noisy}
+          {t.verdict[`${v.outcome}${v.batch === 1 ? 'Small' : 'Large'}`](
+            v.batch,
+            formatNumber(lang, v.ratio, 2),
+          )}{' '}
+          {v.noisy && t.verdict.noisy}
         </p>
       ))}
       <p className="fv-note">
@@ -178,7 +182,7 @@ function Confusion({ score, title, testId }: { score: ClassificationScore; title
   const t = useStrings(strings);
   const max = Math.max(...score.confusion.flat());
   return (
-    <div className="fv-table-wrap" tabIndex={0} role="region" aria-label={title}>
+    <div className="widget-table-wrap" tabIndex={0} role="region" aria-label={title}>
       <table className="fv-confusion" data-testid={testId}>
         <caption>{title}</caption>
         <thead>
@@ -234,8 +238,8 @@ function Layers({ run }: { run: LabRun }) {
       <GraphView graph={graph} overlay={overlay} title={run.label} height="26rem" initialView="auto" />
       <details className="fv-layers">
         <summary>{t.layersTable}</summary>
-        <div className="fv-table-wrap" tabIndex={0} role="region" aria-label={t.layersTable}>
-          <table className="fv-table" data-testid="fv-layers">
+        <div className="widget-table-wrap" tabIndex={0} role="region" aria-label={t.layersTable}>
+          <table className="widget-table" data-testid="fv-layers">
             <thead>
               <tr>
                 <th scope="col">{t.colLayer}</th>

@@ -87,9 +87,9 @@ export default function FloatVsInt8({
       </h3>
       <p className="widget-subtitle">{t.subtitle}</p>
 
-      <div className="fv-controls">
-        <label className="fv-field">
-          <span className="fv-label">{t.model}</span>
+      <div className="widget-controls">
+        <label className="widget-field">
+          <span className="widget-label">{t.model}</span>
           <select
             value={choice}
             disabled={busy}
@@ -105,8 +105,8 @@ export default function FloatVsInt8({
           </select>
         </label>
         {choice === OWN && (
-          <label className="fv-field">
-            <span className="fv-label">{t.chooseFile}</span>
+          <label className="widget-field">
+            <span className="widget-label">{t.chooseFile}</span>
             <input
               type="file"
               accept=".onnx,application/octet-stream"
@@ -116,8 +116,8 @@ export default function FloatVsInt8({
             />
           </label>
         )}
-        <label className="fv-field">
-          <span className="fv-label">{t.method}</span>
+        <label className="widget-field">
+          <span className="widget-label">{t.method}</span>
           <select
             value={method}
             disabled={busy}
@@ -131,8 +131,8 @@ export default function FloatVsInt8({
             ))}
           </select>
         </label>
-        <label className="fv-field">
-          <span className="fv-label">{t.runs}</span>
+        <label className="widget-field">
+          <span className="widget-label">{t.runs}</span>
           <select
             value={runs}
             disabled={busy}
@@ -148,7 +148,7 @@ export default function FloatVsInt8({
               ))}
           </select>
         </label>
-        <label className="fv-field fv-check">
+        <label className="widget-field widget-check fv-check">
           <input
             type="checkbox"
             checked={perChannel}
@@ -157,7 +157,7 @@ export default function FloatVsInt8({
           />
           <span>{t.perChannel}</span>
         </label>
-        <div className="fv-actions">
+        <div className="widget-actions">
           <button
             ref={startButton}
             type="button"
@@ -214,10 +214,10 @@ export default function FloatVsInt8({
           max={1}
           value={step ? step.fraction : phase.kind === 'done' ? 1 : 0}
           aria-label={t.progress}
-          className={busy ? 'active' : ''}
+          className="widget-progress"
         />
         <p
-          className={phase.kind === 'error' ? 'fv-message error' : 'fv-message'}
+          className={phase.kind === 'error' ? 'widget-message error' : 'widget-message'}
           role="status"
           data-testid="fv-status"
         >

@@ -70,9 +70,13 @@ export const strings = defineStrings({
       'This model has random weights and no labelled data (the zoo uses it for realistic sizes and timings), so accuracy cannot be measured: the table shows how often int8 picks the same class as float on seeded synthetic images.',
     verdictTitle: 'What the timings say',
     verdict: {
-      slower: (batch: number, r: string) =>
+      slowerSmall: (batch: number, r: string) =>
         `At batch ${batch}, int8 took ${r}× the time of float. With one image there is little arithmetic to save, while the int8 model adds work the float one does not have: quantizing the input, requantizing every layer’s output, packing activations for the integer kernels. And WebAssembly’s SIMD has no 8-bit dot-product instruction (x86 has VNNI, ARM has SDOT), so the int8 kernels gain less than native ones do.`,
-      faster: (batch: number, r: string) =>
+      slowerLarge: (batch: number, r: string) =>
+        `Even at batch ${batch}, int8 took ${r}× the time of float: on this browser and CPU the integer kernels do not make up for the quantize and requantize work. WebAssembly’s SIMD has no 8-bit dot-product instruction (x86 has VNNI, ARM has SDOT), so int8 gains far less here than in a native engine.`,
+      fasterSmall: (batch: number, r: string) =>
+        `At batch ${batch}, int8 took ${r}× the time of float: even for one image, the integer kernels’ savings (a quarter of the bytes per weight and activation, more values per SIMD register) outweighed the quantize and requantize work on this machine.`,
+      fasterLarge: (batch: number, r: string) =>
         `At batch ${batch}, int8 took ${r}× the time of float. With more images per call, the convolutions and matrix products dominate and the fixed costs are spread out; int8 reads a quarter of the bytes per weight and activation and packs more values per SIMD register.`,
       same: (batch: number, r: string) =>
         `At batch ${batch}, the two are within 5 % of each other (int8 took ${r}× the time of float): the saved arithmetic and the added quantize/requantize work roughly cancel out.`,
@@ -161,9 +165,13 @@ export const strings = defineStrings({
       '这个模型的权重是随机的，也没有带标签的数据（模型库用它来展示真实规模下的大小和耗时），所以无法测量准确率：表中给出的是在固定随机种子生成的合成图像上，int8 与浮点模型选出同一类别的次数。',
     verdictTitle: '计时结果说明了什么',
     verdict: {
-      slower: (batch: number, r: string) =>
+      slowerSmall: (batch: number, r: string) =>
         `批大小为 ${batch} 时，int8 的耗时是浮点的 ${r} 倍。只有一张图像时，可省下的算术很少，而 int8 模型还多出了浮点模型没有的工作：量化输入、对每层输出重新量化（requantize）、为整数内核打包激活。此外，WebAssembly 的 SIMD 没有 8 位点积指令（x86 有 VNNI，ARM 有 SDOT），int8 内核的收益比原生内核小。`,
-      faster: (batch: number, r: string) =>
+      slowerLarge: (batch: number, r: string) =>
+        `即使在批大小为 ${batch} 时，int8 的耗时也是浮点的 ${r} 倍：在这个浏览器和 CPU 上，整数内核省下的时间抵不过量化与重新量化的开销。WebAssembly 的 SIMD 没有 8 位点积指令（x86 有 VNNI，ARM 有 SDOT），int8 在这里的收益远小于原生推理引擎。`,
+      fasterSmall: (batch: number, r: string) =>
+        `批大小为 ${batch} 时，int8 的耗时是浮点的 ${r} 倍：即使只有一张图像，整数内核的收益（每个权重和激活只占四分之一的字节，每个 SIMD 寄存器能装更多的值）在这台机器上也超过了量化与重新量化的开销。`,
+      fasterLarge: (batch: number, r: string) =>
         `批大小为 ${batch} 时，int8 的耗时是浮点的 ${r} 倍。每次调用处理的图像多了，卷积和矩阵乘法占主导，固定开销被摊薄；int8 每个权重和激活只读取四分之一的字节，每个 SIMD 寄存器也能装下更多的值。`,
       same: (batch: number, r: string) =>
         `批大小为 ${batch} 时，两者相差不到 5 %（int8 的耗时是浮点的 ${r} 倍）：省下的算术与新增的量化、重新量化开销大致抵消。`,

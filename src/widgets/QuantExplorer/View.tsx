@@ -100,9 +100,9 @@ export default function QuantExplorer({
           : modelId}
       </p>
 
-      <div className="qe-controls">
-        <label className="qe-field">
-          <span className="qe-label">{t.model}</span>
+      <div className="widget-controls qe-controls">
+        <label className="widget-field">
+          <span className="widget-label">{t.model}</span>
           <select value={modelId} onChange={(e) => setModelId(e.target.value)} data-testid="qe-model">
             {EXPLORER_MODELS.map((m) => (
               <option key={m} value={m}>
@@ -111,8 +111,8 @@ export default function QuantExplorer({
             ))}
           </select>
         </label>
-        <label className="qe-field qe-tensor">
-          <span className="qe-label">{t.tensor}</span>
+        <label className="widget-field qe-tensor">
+          <span className="widget-label">{t.tensor}</span>
           <select
             value={value ?? ''}
             disabled={!opened}
@@ -143,8 +143,8 @@ export default function QuantExplorer({
             )}
           </select>
         </label>
-        <label className="qe-field qe-bits">
-          <span className="qe-label">
+        <label className="widget-field qe-bits">
+          <span className="widget-label">
             {t.bits}: <strong data-testid="qe-bits-value">{settings.bits}</strong> (
             {t.levels(2 ** settings.bits)})
           </span>
@@ -158,8 +158,8 @@ export default function QuantExplorer({
             data-testid="qe-bits"
           />
         </label>
-        <fieldset className="qe-field">
-          <legend className="qe-label">{t.mapping}</legend>
+        <fieldset className="widget-field">
+          <legend className="widget-label">{t.mapping}</legend>
           <Radio
             name={`${id}-map`}
             checked={settings.symmetric}
@@ -173,8 +173,8 @@ export default function QuantExplorer({
             label={t.asymmetric}
           />
         </fieldset>
-        <fieldset className="qe-field" disabled={target?.kind !== 'weight'}>
-          <legend className="qe-label">{t.granularity}</legend>
+        <fieldset className="widget-field" disabled={target?.kind !== 'weight'}>
+          <legend className="widget-label">{t.granularity}</legend>
           <Radio
             name={`${id}-gran`}
             checked={!settings.perChannel}
@@ -189,8 +189,8 @@ export default function QuantExplorer({
           />
           {target?.kind === 'activation' && <span className="qe-hint">{t.perChannelWeightsOnly}</span>}
         </fieldset>
-        <fieldset className="qe-field qe-methods">
-          <legend className="qe-label">{t.method}</legend>
+        <fieldset className="widget-field qe-methods">
+          <legend className="widget-label">{t.method}</legend>
           {CALIBRATION_METHODS.map((m) => (
             <Radio
               key={m}
@@ -202,8 +202,8 @@ export default function QuantExplorer({
             />
           ))}
         </fieldset>
-        <label className="qe-field">
-          <span className="qe-label">{t.percentile}</span>
+        <label className="widget-field">
+          <span className="widget-label">{t.percentile}</span>
           <select
             value={settings.percentile}
             onChange={(e) => update({ percentile: Number(e.target.value) })}
@@ -215,13 +215,13 @@ export default function QuantExplorer({
             ))}
           </select>
         </label>
-        <label className="qe-field qe-check">
+        <label className="widget-field widget-check qe-check">
           <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} />
           <span>{t.logScale}</span>
         </label>
         {channels !== null && channels > 1 && (
-          <label className="qe-field">
-            <span className="qe-label">
+          <label className="widget-field">
+            <span className="widget-label">
               {t.channel}: {t.channelOf(Math.min(channel, channels - 1), channels)}
             </span>
             <input
@@ -376,8 +376,8 @@ function Panels({
         <span className="qe-swatch qe-clip-key">{t.clipping}</span>
       </p>
       <svg ref={errors} role="img" aria-label={t.errorsAlt} />
-      <div className="qe-table-wrap" tabIndex={0} role="region" aria-label={t.tableCaption}>
-        <table className="qe-table" data-testid="qe-table">
+      <div className="widget-table-wrap qe-table-wrap" tabIndex={0} role="region" aria-label={t.tableCaption}>
+        <table className="widget-table qe-table" data-testid="qe-table">
           <caption>{t.tableCaption}</caption>
           <thead>
             <tr>

@@ -38,7 +38,8 @@ export function useOpenedModel(client: QuantClient, modelId: string): LoadState 
         loadManifest(base, abort.signal),
         loadZooModel(modelId, base, abort.signal),
       ]);
-      if (!zoo.dataset) throw new Error(`${modelId} is not trained on the digits: its activations mean nothing`);
+      if (!zoo.dataset)
+        throw new Error(`${modelId} is not trained on the digits: its activations mean nothing`);
       const calibration = await loadDigitSet(manifest, zoo.dataset, 'calibration', base, abort.signal);
       // The whole calibration subset as one batch: the explorer shows an activation over all of it.
       const [feeds] = calibrationSetFor(zoo.preprocessing, zoo.inputs[0].name, calibration, {
