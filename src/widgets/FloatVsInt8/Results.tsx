@@ -9,7 +9,7 @@ import { shortNodeName } from '../QuantExplorer/labels';
 import { sqnrByNodeKey } from './overlay';
 import { strings } from './strings';
 import type { LabRun } from './useLab';
-import { verdicts } from './verdict';
+import { verdictText, verdicts } from './verdict';
 
 const formatMs = (lang: Lang, ms: number) =>
   formatNumber(lang, ms, ms < 1 ? 3 : ms < 10 ? 2 : ms < 100 ? 1 : 0);
@@ -102,11 +102,7 @@ export function Results({ run }: { run: LabRun }) {
       <h4 className="fv-heading">{t.verdictTitle}</h4>
       {batchVerdicts.map((v) => (
         <p key={v.batch} data-testid={`fv-verdict-${v.batch}`} data-outcome={v.outcome}>
-          {t.verdict[`${v.outcome}${v.batch === 1 ? 'Small' : 'Large'}`](
-            v.batch,
-            formatNumber(lang, v.ratio, 2),
-          )}{' '}
-          {v.noisy && t.verdict.noisy}
+          {t.verdict[verdictText(v)](v.batch, formatNumber(lang, v.ratio, 2))} {v.noisy && t.verdict.noisy}
         </p>
       ))}
       <p className="fv-note">

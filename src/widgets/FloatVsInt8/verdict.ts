@@ -25,3 +25,12 @@ export function verdicts(float: TimingResult[], int8: TimingResult[]): BatchVerd
     return { batch: f.batch, ratio, outcome, noisy };
   });
 }
+
+export type VerdictText = 'same' | 'slowerSmall' | 'slowerLarge' | 'fasterSmall' | 'fasterLarge';
+
+/** Which explanation fits: at batch 1 the fixed costs decide, at larger batches the arithmetic does. */
+export function verdictText(v: BatchVerdict): VerdictText {
+  if (v.outcome === 'same') return 'same';
+  const size = v.batch === 1 ? 'Small' : 'Large';
+  return v.outcome === 'faster' ? `faster${size}` : `slower${size}`;
+}
