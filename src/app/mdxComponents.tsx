@@ -48,6 +48,7 @@ const widgets = {
   BatchLatency: widget(() => import('../widgets/BatchLatency/View')),
   QuantExplorer: widget(() => import('../widgets/QuantExplorer/View')),
   FloatVsInt8: widget(() => import('../widgets/FloatVsInt8/View')),
+  DrawDigit: widget(() => import('../widgets/DrawDigit/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */
