@@ -110,7 +110,7 @@ export const strings = defineStrings({
     timing: (calibrate: string, rewrite: string, analyze: string) =>
       `Engine time: calibration ${calibrate} s, rewrite ${rewrite} s, per-layer analysis ${analyze} s.`,
     caption:
-      'Every number here is measured in this run on this computer: the int8 model is produced by the engine’s quantizeModel (src/engine/quant), weights int8 symmetric, activations uint8 asymmetric, calibrated on the 100 images of the digits calibration split (drawn from the training data, never from the test split), or on 8 seeded synthetic images for a model without data. Latency is the wall time of session.run in the onnxruntime-web Worker after warm-up runs.',
+      'Every number here is measured in this run on this computer: the int8 model is produced by the engine’s quantizeModel (src/engine/quant), weights int8 symmetric, activations uint8 asymmetric, calibrated on the 100 images of the digits calibration split (drawn from the training data, never from the test split), or on 4 seeded synthetic images for a model without data. Latency is the wall time of session.run in the onnxruntime-web Worker after warm-up runs.',
   },
   zh: {
     title: '浮点与 int8 并排对比：在浏览器中量化，在你的电脑上实测',
@@ -203,6 +203,6 @@ export const strings = defineStrings({
     timing: (calibrate: string, rewrite: string, analyze: string) =>
       `引擎耗时：校准 ${calibrate} 秒，改写 ${rewrite} 秒，逐层分析 ${analyze} 秒。`,
     caption:
-      '这里的每个数字都是在这台电脑上、本次运行中实测的：int8 模型由引擎的 quantizeModel（src/engine/quant）生成，权重为 int8 对称量化，激活为 uint8 非对称量化，在手写数字校准集的 100 张图像上校准（取自训练数据，从不使用测试集）；没有数据的模型则用 8 张固定种子的合成图像校准。时延是在 onnxruntime-web Worker 中预热之后 session.run 的耗时。',
+      '这里的每个数字都是在这台电脑上、本次运行中实测的：int8 模型由引擎的 quantizeModel（src/engine/quant）生成，权重为 int8 对称量化，激活为 uint8 非对称量化，在手写数字校准集的 100 张图像上校准（取自训练数据，从不使用测试集）；没有数据的模型则用 4 张固定种子的合成图像校准。时延是在 onnxruntime-web Worker 中预热之后 session.run 的耗时。',
   },
 });
