@@ -49,6 +49,7 @@ const widgets = {
   QuantExplorer: widget(() => import('../widgets/QuantExplorer/View')),
   FloatVsInt8: widget(() => import('../widgets/FloatVsInt8/View')),
   DrawDigit: widget(() => import('../widgets/DrawDigit/View')),
+  ZooTable: widget(() => import('../widgets/ZooTable/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */
