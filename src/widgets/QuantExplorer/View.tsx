@@ -8,8 +8,8 @@ import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import { useElementWidth } from '../../ui/useElementWidth';
 import { QuantClient } from '../../workers/quantClient';
 import type { ExploreSettings } from '../../workers/quantProtocol';
-import { explorerChart, paramsOf } from './chart';
-import { drawChannels, drawErrors, drawHistogram } from './draw';
+import { explorerChart, methodCurve, paramsOf } from './chart';
+import { drawChannels, drawCurve, drawErrors, drawHistogram } from './draw';
 import { formatSig } from './format';
 import { targetLabel } from './labels';
 import { strings } from './strings';
@@ -290,9 +290,11 @@ function Panels({
   const histogram = useRef<SVGSVGElement>(null);
   const errors = useRef<SVGSVGElement>(null);
   const channelsSvg = useRef<SVGSVGElement>(null);
+  const curveSvg = useRef<SVGSVGElement>(null);
   const { exploration } = result;
   const chart = useMemo(() => explorerChart(exploration, method, channel), [exploration, method, channel]);
   const shown = exploration.results.find((r) => r.method === method)!;
+  const curve = useMemo(() => methodCurve(shown, channel), [shown, channel]);
   const scale = parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 || 1;
   const fmt = (v: number) => formatSig(lang, v);
   const thresholds = chart.thresholds.find((x) => x.method === method)!;
@@ -325,6 +327,16 @@ function Panels({
           clipping: r.error.clipping.mse,
           note: t.sqnrNote(formatSig(lang, r.sqnrDb, 3)),
         })),
+      });
+    if (curveSvg.current && curve)
+      drawCurve(curveSvg.current, {
+        width,
+        height: Math.round(170 * scale),
+        scale,
+        curve,
+        xLabel: t.curveX,
+        yLabel: t.curveY[curve.method],
+        formatX: (v) => formatSig(lang, v, 2),
       });
     if (channelsSvg.current && chart.channelRanges)
       drawChannels(channelsSvg.current, {
@@ -360,6 +372,24 @@ function Panels({
         <li className="qe-swatch-grid">{t.legendGrid}</li>
         <li className="qe-swatch-clip">{t.clipped}</li>
       </ul>
+      {curve && (
+        <>
+          <p className="qe-panel-title">{t.curveTitle[curve.method]}</p>
+          <svg
+            ref={curveSvg}
+            role="img"
+            aria-label={t.curveAlt(t.methods[curve.method])}
+            data-testid="qe-curve"
+          />
+          <ul className="qe-legend">
+            {curve.series.map((s) => (
+              <li key={s.key} className={`qe-curve-key qe-curve-${s.key}`}>
+                {t.curveKeys[s.key]}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {chart.channelRanges && (
         <>
           <p className="qe-panel-title">{t.channelsTitle}</p>

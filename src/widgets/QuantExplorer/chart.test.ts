@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INT8_SYMMETRIC, UINT8_ASYMMETRIC, exploreTensor, sampleTensor, tensor } from '../../engine';
-import { explorerChart } from './chart';
+import { explorerChart, methodCurve } from './chart';
 
 describe('explorerChart', () => {
   const x = tensor('float32', [4000], sampleTensor(4000, 'student-t3', 5));
@@ -45,5 +45,31 @@ describe('explorerChart', () => {
     expect(chart.bars).toEqual([]);
     expect(chart.domain[0]).toBeLessThan(0);
     expect(chart.domain[1]).toBeGreaterThan(0);
+  });
+});
+
+describe('methodCurve', () => {
+  const x = tensor('float32', [4000], sampleTensor(4000, 'laplace', 9));
+  const e = exploreTensor('x', x, { scheme: INT8_SYMMETRIC, axis: null });
+
+  it('gives the KL divergence of every candidate threshold, and the chosen one', () => {
+    const curve = methodCurve(e.results[2], 0)!;
+    expect(curve.method).toBe('entropy');
+    expect(curve.series.map((s) => s.key)).toEqual(['divergence']);
+    expect(curve.x[curve.best]).toBeCloseTo((e.results[2].choices[0] as { threshold: number }).threshold, 9);
+    const finite = [...curve.series[0].values].filter(Number.isFinite);
+    expect(Math.min(...finite)).toBe(curve.series[0].values[curve.best]);
+  });
+
+  it('gives the MSE split into rounding and clipping, which add up', () => {
+    const curve = methodCurve(e.results[3], 0)!;
+    const [total, rounding, clipping] = curve.series.map((s) => s.values);
+    total.forEach((t, k) => expect(t).toBeCloseTo(rounding[k] + clipping[k], 12));
+    expect(curve.x[curve.best]).toBe(e.results[3].choices[0].max);
+  });
+
+  it('has no curve for MinMax and percentile', () => {
+    expect(methodCurve(e.results[0], 0)).toBeNull();
+    expect(methodCurve(e.results[1], 0)).toBeNull();
   });
 });

@@ -66,3 +66,42 @@ export function explorerChart(e: Exploration, method: CalibrationMethod, channel
     channelRanges: shown.choices.length > 1 ? shown.choices.map((c) => ({ min: c.min, max: c.max })) : null,
   };
 }
+
+export interface CurveSeries {
+  key: 'divergence' | 'mse' | 'rounding' | 'clipping';
+  values: Float64Array;
+}
+
+/** What a method minimized over its candidate ranges (entropy: KL divergence; MSE: the error and its parts). */
+export interface MethodCurve {
+  method: 'entropy' | 'mse';
+  /** Each candidate's upper threshold. */
+  x: Float64Array;
+  series: CurveSeries[];
+  best: number;
+}
+
+export function methodCurve(result: MethodResult, channel: number): MethodCurve | null {
+  const choice = result.choices[Math.min(channel, result.choices.length - 1)];
+  if (choice.method === 'entropy')
+    return {
+      method: 'entropy',
+      x: choice.curve.thresholds,
+      series: [{ key: 'divergence', values: choice.curve.divergence }],
+      best: choice.curve.best,
+    };
+  if (choice.method === 'mse') {
+    const { max, mse, rounding, clipping, best } = choice.curve;
+    return {
+      method: 'mse',
+      x: max,
+      series: [
+        { key: 'mse', values: mse },
+        { key: 'rounding', values: rounding },
+        { key: 'clipping', values: clipping },
+      ],
+      best,
+    };
+  }
+  return null;
+}

@@ -1,18 +1,21 @@
 // Draws the explorer's panels with d3 from props only: the histogram with thresholds, grid and clipped
-// zones; the error of each method split into rounding and clipping; per channel, every channel's range.
+// zones; the error of each method split into rounding and clipping; the objective entropy and MSE calibration
+// minimized; per channel, every channel's range.
 // Colours come from CSS classes (QuantExplorer.css) so that they follow the theme.
 import {
   axisBottom,
   axisLeft,
   format,
+  line,
   scaleBand,
   scaleLinear,
+  scaleLog,
   scaleSymlog,
   select,
   type ScaleLinear,
 } from 'd3';
 import type { CalibrationMethod } from '../../engine';
-import type { ExplorerChart } from './chart';
+import type { ExplorerChart, MethodCurve } from './chart';
 
 export interface Frame {
   width: number;
@@ -267,4 +270,76 @@ export function drawChannels(svg: SVGSVGElement, p: ChannelProps): void {
     .attr('y1', (_r, c) => 4 + (c + 0.5) * step)
     .attr('y2', (_r, c) => 4 + (c + 0.5) * step)
     .attr('stroke-width', Math.max(1, Math.min(4, step * 0.7)));
+}
+
+export interface CurveProps extends Frame {
+  curve: MethodCurve;
+  xLabel: string;
+  yLabel: string;
+  formatX(v: number): string;
+}
+
+/** The objective a method minimized over its candidate thresholds (log scale), with the chosen one marked. */
+export function drawCurve(svg: SVGSVGElement, p: CurveProps): void {
+  const root = prepare(svg, p);
+  const m = { top: 10 * p.scale, right: 14 * p.scale, bottom: 40 * p.scale, left: 60 * p.scale };
+  if (p.width < m.left + m.right + 40) return;
+  const { x: xs, series, best } = p.curve;
+  const points = (values: Float64Array) =>
+    Array.from(xs, (x, k) => ({ x, y: values[k] })).filter((d) => Number.isFinite(d.y) && d.y > 0);
+  const all = series.flatMap((s) => points(s.values));
+  if (all.length === 0) return;
+  const x = scaleLinear()
+    .domain([Math.min(...xs), Math.max(...xs)])
+    .range([m.left, p.width - m.right]);
+  const lo = Math.min(...all.map((d) => d.y));
+  const hi = Math.max(...all.map((d) => d.y));
+  const y = scaleLog()
+    .domain([lo, hi > lo ? hi : lo * 10])
+    .range([p.height - m.bottom, m.top])
+    .clamp(true);
+  for (const s of series)
+    root
+      .append('path')
+      .attr('class', `qe-curve qe-curve-${s.key}`)
+      .attr(
+        'd',
+        line<{ x: number; y: number }>()
+          .x((d) => x(d.x))
+          .y((d) => y(d.y))(points(s.values)),
+      );
+  root
+    .append('line')
+    .attr('class', `qe-threshold selected qe-m-${p.curve.method}`)
+    .attr('x1', x(xs[best]))
+    .attr('x2', x(xs[best]))
+    .attr('y1', m.top)
+    .attr('y2', p.height - m.bottom);
+  root
+    .append('g')
+    .attr('class', 'qe-axis')
+    .attr('transform', `translate(0,${p.height - m.bottom})`)
+    .call(
+      axisBottom(x)
+        .ticks(Math.max(2, Math.floor((p.width - m.left - m.right) / (70 * p.scale))))
+        .tickFormat((v) => p.formatX(v as number)),
+    );
+  root
+    .append('g')
+    .attr('class', 'qe-axis')
+    .attr('transform', `translate(${m.left},0)`)
+    .call(axisLeft(y).ticks(3, '.0e'));
+  root
+    .append('text')
+    .attr('class', 'qe-axis-label')
+    .attr('x', (m.left + p.width - m.right) / 2)
+    .attr('y', p.height - 4 * p.scale)
+    .attr('text-anchor', 'middle')
+    .text(p.xLabel);
+  root
+    .append('text')
+    .attr('class', 'qe-axis-label')
+    .attr('transform', `translate(${12 * p.scale},${(m.top + p.height - m.bottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text(p.yLabel);
 }

@@ -46,6 +46,15 @@ const en = {
   rounding: 'rounding',
   clipping: 'clipping',
   sqnrNote: (db: string) => `${db} dB`,
+  curveTitle: {
+    entropy: 'What entropy calibration minimized: the KL divergence of each candidate threshold (log scale)',
+    mse: 'What MSE calibration minimized: the estimated error of each candidate range, and its two parts (log scale)',
+  },
+  curveAlt: (method: string) =>
+    `Line chart of the ${method} objective against the candidate threshold; the chosen threshold is marked by a vertical line.`,
+  curveX: 'candidate threshold (upper end of the range)',
+  curveY: { entropy: 'KL divergence', mse: 'mean squared error' },
+  curveKeys: { divergence: 'KL divergence', mse: 'total', rounding: 'rounding', clipping: 'clipping' },
   channelsTitle:
     'Range of every output channel under the method drawn (the highlighted one is the channel whose grid is shown)',
   channelsAlt: (n: number) =>
@@ -112,6 +121,14 @@ export const strings = defineStrings({
     rounding: '舍入',
     clipping: '截断',
     sqnrNote: (db: string) => `${db} dB`,
+    curveTitle: {
+      entropy: '熵校准最小化的目标：每个候选阈值的 KL 散度（对数坐标）',
+      mse: 'MSE 校准最小化的目标：每个候选范围的估计误差及其两个组成部分（对数坐标）',
+    },
+    curveAlt: (method: string) => `${method} 的目标函数随候选阈值变化的折线图；竖线标出选定的阈值。`,
+    curveX: '候选阈值（范围的上端）',
+    curveY: { entropy: 'KL 散度', mse: '均方误差' },
+    curveKeys: { divergence: 'KL 散度', mse: '总误差', rounding: '舍入', clipping: '截断' },
     channelsTitle: '所绘方法下每个输出通道的范围（高亮的是显示网格的那个通道）',
     channelsAlt: (n: number) => `${n} 条水平线，每个通道一条，从下阈值到上阈值。`,
     tableCaption: '每种方法选了什么、代价是什么',
