@@ -76,7 +76,7 @@ export type * from './quant/model.types';
 export { quantizeModel } from './quant/quantizeModel';
 export { planQuantization, type QuantPlan, type PlannedNode, type UnitKind, type PlanOptions } from './quant/plan';
 export { rewriteQdq, type QdqOptions, type QdqResult } from './quant/qdq';
-export { interpreterRunner, exposeValues, fetchValues, computedValues } from './quant/runner';
+export { interpreterRunner, exposeValues, fetchValues, loadFor } from './quant/runner';
 export { collectStats, type BatchLoop } from './quant/calibrateModel';
 export { compareValues, type ValuePair } from './quant/analyzeModel';
 export { calibrationSetFor, type CalibrationDataOptions } from './quant/calibrationData';

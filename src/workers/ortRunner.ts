@@ -1,37 +1,38 @@
-// The engine's ModelRunner over onnxruntime-web: what whole-model quantization calibrates and analyses
-// with in the quantization Worker. The engine asks for any intermediate values; exposeValues makes them
-// graph outputs of a copy of the model (onnxruntime then keeps them unfused), which is loaded as a session. Much faster than the reference interpreter on a real CNN, and the interpreter stays the oracle
-// the tests compare it with.
+// The engine's ModelRunner over onnxruntime-web, for quantizeModel in the Worker (and in Node benchmarks):
+// calibration and per-layer analysis read intermediate values, which onnxruntime returns only as graph
+// outputs, so each model is loaded with those values made outputs (exposeValues).
+import type * as Ort from 'onnxruntime-web';
 import {
   encodeModel,
   exposeValues,
   ModelError,
   type LoadedModel,
-  type Model,
   type ModelRunner,
   type Tensor,
 } from '../engine';
-import type * as Ort from 'onnxruntime-web';
+import type { GraphOptimizationLevel } from './ortProtocol';
 import { fromOrt, toOrt, type OrtModule } from './ortService';
 
 export interface OrtRunnerOptions {
-  graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  /** onnxruntime's graph optimizations for the sessions (default 'all'). */
+  graphOptimizationLevel?: GraphOptimizationLevel;
 }
 
-export function ortRunner(ort: OrtModule, options: OrtRunnerOptions = {}): ModelRunner {
+export function createOrtRunner(
+  ort: Pick<OrtModule, 'InferenceSession' | 'Tensor'>,
+  { graphOptimizationLevel = 'all' }: OrtRunnerOptions = {},
+): ModelRunner {
   return {
-    async load(model: Model, outputs: readonly string[]): Promise<LoadedModel> {
-      const bytes = encodeModel(exposeValues(model, outputs));
+    async load(model, outputs): Promise<LoadedModel> {
       let session: Ort.InferenceSession;
       try {
-        session = await ort.InferenceSession.create(bytes, {
-          executionProviders: ['wasm'],
-          graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
+        session = await ort.InferenceSession.create(encodeModel(exposeValues(model, outputs)), {
+          graphOptimizationLevel,
         });
       } catch (e) {
         throw new ModelError(
           'invalid',
-          `onnxruntime-web could not load the model: ${e instanceof Error ? e.message : String(e)}`,
+          `onnxruntime could not load the model: ${e instanceof Error ? e.message : e}`,
         );
       }
       return {
@@ -39,12 +40,12 @@ export function ortRunner(ort: OrtModule, options: OrtRunnerOptions = {}): Model
           const ortFeeds: Record<string, Ort.Tensor> = {};
           for (const [name, t] of Object.entries(feeds)) ortFeeds[name] = toOrt(ort, name, t);
           const results = await session.run(ortFeeds);
-          const out: Record<string, Tensor> = {};
-          for (const name of outputs) {
-            out[name] = fromOrt(name, results[name]);
-            results[name].dispose();
+          const values: Record<string, Tensor> = {};
+          for (const [name, t] of Object.entries(results)) {
+            values[name] = fromOrt(name, t);
+            t.dispose();
           }
-          return out;
+          return values;
         },
         release: () => session.release(),
       };

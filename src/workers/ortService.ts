@@ -61,7 +61,7 @@ function toValueInfo(m: Ort.InferenceSession.ValueMetadata): ValueInfo {
 }
 
 /** engine Tensor → onnxruntime Tensor (int64 is held as float64 numbers in the engine, as BigInt64 in onnxruntime). */
-export function toOrt(ort: OrtModule, name: string, t: Tensor): Ort.Tensor {
+export function toOrt(ort: Pick<OrtModule, 'Tensor'>, name: string, t: Tensor): Ort.Tensor {
   const dims = [...t.dims];
   switch (t.dtype) {
     case 'int64':

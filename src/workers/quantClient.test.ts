@@ -14,7 +14,7 @@ import {
   type ModelRunner,
   type Tensor,
 } from '../engine';
-import { ortRunner } from './ortRunner';
+import { createOrtRunner } from './ortRunner';
 import { QuantCancelledError, QuantClient, type QuantWorkerLike } from './quantClient';
 import type { ExploreSettings, QuantRequest } from './quantProtocol';
 import { createQuantService } from './quantService';
@@ -116,7 +116,7 @@ describe('QuantClient with the service in process', () => {
   });
 
   it('quantizes digits-cnn with onnxruntime-web calibrating, reporting progress by stage', async () => {
-    const { client } = inProcess(async () => ortRunner(ort));
+    const { client } = inProcess(async () => createOrtRunner(ort));
     const model = await client.open(bytes('public/models/digits-cnn.onnx'));
     expect(model.inputs.map((v) => v.name)).toEqual(['input']);
     const set = parseDigitSet(new Uint8Array(bytes('public/data/digits-calib.bin')));

@@ -6,7 +6,7 @@ import type { Model } from '../ir/graph';
 import { accumulate, cosineFromSums, emptySums, sqnrFromSums } from './metrics';
 import type { CalibrationSet, ModelRunner } from './model.types';
 import type { BatchLoop } from './calibrateModel';
-import { computedValues, fetchValues } from './runner';
+import { fetchValues, loadFor } from './runner';
 
 export interface ValuePair {
   /** The value in the float model and its counterpart in the quantized model. */
@@ -25,9 +25,9 @@ export async function compareValues(
   const floatNames = pairs.map((p) => p.float);
   const quantNames = pairs.map((p) => p.quantized);
   const sums = pairs.map(emptySums);
-  const reference = await runner.load(floatModel, computedValues(floatModel, floatNames));
+  const reference = await loadFor(runner, floatModel, floatNames);
   try {
-    const quantized = await runner.load(quantModel, computedValues(quantModel, quantNames));
+    const quantized = await loadFor(runner, quantModel, quantNames);
     try {
       for (const [i, feeds] of batches.entries()) {
         if (signal?.aborted) throw new CancelledError();

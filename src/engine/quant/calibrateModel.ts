@@ -4,7 +4,7 @@ import { CancelledError } from '../interpreter/run';
 import type { Model } from '../ir/graph';
 import { createStats, observe, type TensorStats } from './histogram';
 import type { CalibrationSet, ModelRunner } from './model.types';
-import { computedValues, fetchValues } from './runner';
+import { fetchValues, loadFor } from './runner';
 
 export interface BatchLoop {
   signal?: { readonly aborted: boolean };
@@ -20,7 +20,7 @@ export async function collectStats(
   { signal, onBatch }: BatchLoop = {},
 ): Promise<Map<string, TensorStats>> {
   const stats = new Map(tensors.map((name) => [name, createStats(name)]));
-  const loaded = await runner.load(model, computedValues(model, tensors));
+  const loaded = await loadFor(runner, model, tensors);
   try {
     for (const [i, feeds] of batches.entries()) {
       if (signal?.aborted) throw new CancelledError();

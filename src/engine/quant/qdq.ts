@@ -128,23 +128,15 @@ class Rewriter {
     const q = this.fresh(`${tensor}_quantized`);
     const dq = this.fresh(`${tensor}_dequantized`);
     const inputs = (x: string) => [x, names.scale, names.zeroPoint];
-    this.push(
-      this.after,
-      producer,
-      makeNode('QuantizeLinear', inputs(qInput), [q], { name: this.fresh(`${tensor}_QuantizeLinear`) }),
-    );
-    this.push(
-      this.after,
-      producer,
-      makeNode('DequantizeLinear', inputs(q), [dq], { name: this.fresh(`${tensor}_DequantizeLinear`) }),
-    );
+    this.push(this.after, producer, makeNode('QuantizeLinear', inputs(qInput), [q], {}));
+    this.push(this.after, producer, makeNode('DequantizeLinear', inputs(q), [dq], {}));
     this.dequantized.set(tensor, dq);
   }
 
   /**
    * A constant stored as integers with a DequantizeLinear in front of `node`; returns the dequantized name.
-   * zpType null leaves the zero point out (0 by default), for int32 biases. Weights keep theirs even though
-   * it is 0: onnxruntime fuses Gemm into QGemm only when the weight's DequantizeLinear carries one.
+   * zpType null leaves the zero point out where it is 0 (optional in ONNX: int32 biases, symmetric weights),
+   * which saves a byte or four per channel.
    */
   private constant(
     node: Node,
@@ -165,7 +157,6 @@ class Rewriter {
       this.before,
       node,
       makeNode('DequantizeLinear', inputs, [dq], {
-        name: this.fresh(`${name}_DequantizeLinear`),
         attributes,
       }),
     );
@@ -206,7 +197,8 @@ class Rewriter {
           null,
         );
       }
-      node.inputs[input] = this.constant(node, wName, w, wp, 'int8');
+      // onnxruntime fuses Gemm into QGemm only when the weight's DequantizeLinear carries its zero point
+      node.inputs[input] = this.constant(node, wName, w, wp, unit.kind === 'gemm' ? 'int8' : null);
     }
     for (const i of unit.constantInputs) {
       const name = unit.node.inputs[i];
@@ -274,7 +266,7 @@ export function rewriteQdq(
 ): QdqResult {
   checkOpset(
     model,
-    plan.nodes.some((u) => u.weight?.axis != null || u.bias),
+    plan.nodes.some((u) => u.weight?.axis != null),
   );
   const copy = cloneModel(model);
   const graph = copy.graph;

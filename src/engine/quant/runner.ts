@@ -58,8 +58,22 @@ export function exposeValues(model: Model, names: readonly string[]): Model {
 }
 
 /**
+ * Loads `model` on the runner for the wanted values that are not graph inputs; when every wanted value is a
+ * graph input, nothing needs to run and no session is made.
+ */
+export async function loadFor(
+  runner: ModelRunner,
+  model: Model,
+  wanted: readonly string[],
+): Promise<LoadedModel> {
+  const computed = computedValues(model, wanted);
+  if (computed.length === 0) return { run: async () => ({}), release: async () => {} };
+  return runner.load(model, computed);
+}
+
+/**
  * Runs one batch and returns the wanted values: graph inputs straight from the feeds, the rest from the loaded
- * model (which was loaded for exactly `computed`).
+ * model (loaded by loadFor).
  */
 export async function fetchValues(
   loaded: LoadedModel,
@@ -77,7 +91,7 @@ export async function fetchValues(
 }
 
 /** The wanted values a runner must compute: all but the model's graph inputs (those come from the feeds). */
-export function computedValues(model: Model, wanted: readonly string[]): string[] {
+function computedValues(model: Model, wanted: readonly string[]): string[] {
   const inputs = new Set(model.graph.inputs.map((v) => v.name));
   return [...new Set(wanted)].filter((n) => !inputs.has(n));
 }

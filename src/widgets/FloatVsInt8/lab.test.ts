@@ -6,7 +6,7 @@ import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { findModel, parseDigitSet, parseManifest } from '../../engine';
 import { OrtClient } from '../../workers/ortClient';
-import { ortRunner } from '../../workers/ortRunner';
+import { createOrtRunner } from '../../workers/ortRunner';
 import { QuantClient, type QuantWorkerLike } from '../../workers/quantClient';
 import type { QuantRequest } from '../../workers/quantProtocol';
 import { createQuantService } from '../../workers/quantService';
@@ -31,7 +31,7 @@ function quantClient() {
     const service = createQuantService({
       post: (m) => setTimeout(() => worker.onmessage?.({ data: structuredClone(m) } as MessageEvent), 0),
       now: () => performance.now(),
-      runner: async () => ortRunner(ort),
+      runner: async () => createOrtRunner(ort),
     });
     return worker;
   });
