@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   interpreter: async () => (await import('./interpreter')).default(),
   kernels: async () => (await import('./kernels')).default(),
   graphview: async () => (await import('./graphview')).default(),
+  quantlab: async () => (await import('./quantlab')).default(),
 };
 
 async function main() {

@@ -57,9 +57,10 @@ export class QuantClient {
     });
   }
 
-  /** Opens a model with the feeds its activations are computed on (the bytes are copied, not transferred). */
+  /** Opens a model with the feeds its activations are computed on (a copy of the bytes is transferred; the caller keeps its own). */
   async open(model: ArrayBuffer, calibration?: Record<string, Tensor>): Promise<OpenedModel> {
-    const r = await this.rpc.request({ kind: 'open', model: model.slice(0), calibration });
+    const copy = model.slice(0);
+    const r = await this.rpc.request({ kind: 'open', model: copy, calibration }, [copy]);
     if (r.kind !== 'opened') throw this.rpc.unexpected(r);
     const { handle, targets, inputs, outputs } = r;
     return { handle, generation: this.rpc.generation, targets, inputs, outputs };
