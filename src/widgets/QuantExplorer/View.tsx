@@ -412,7 +412,7 @@ function Panels({
           <thead>
             <tr>
               <th scope="col">{t.colMethod}</th>
-              <th scope="col">{t.colRange}</th>
+              <th scope="col">{chart.channelRanges ? t.colRangeChannel(channel) : t.colRange}</th>
               <th scope="col">{t.colScale}</th>
               <th scope="col">{t.colZero}</th>
               <th scope="col">{t.colClipped}</th>
