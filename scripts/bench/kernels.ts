@@ -9,28 +9,11 @@ import {
   gemmTiled, gemmUnrolled, seededRandom, numericError, randomUniformTensor, type ConvAlgorithmName, type Gemm, type Model,
   type Tensor,
 } from '../../src/engine/index'; // prettier-ignore
-import { formatNumber, table, type Benchmark } from './harness';
+import { formatNumber, interleaved, table, type Benchmark, type Variant } from './harness';
 
 const [N, C, H, W, M, K] = [1, 64, 56, 56, 64, 3];
 const PARAMS = { pads: [1, 1, 1, 1] };
 const ROUNDS = Number(process.env.KERNEL_BENCH_ROUNDS ?? 7);
-
-interface Variant {
-  name: string;
-  run(): unknown;
-}
-
-/** Times every variant once per round (after one warm-up round); returns per-variant samples in ms. */
-async function interleaved(variants: Variant[], rounds: number): Promise<Map<string, number[]>> {
-  const samples = new Map(variants.map((v) => [v.name, [] as number[]]));
-  for (let round = -1; round < rounds; round++)
-    for (const v of variants) {
-      const t0 = performance.now();
-      await v.run();
-      if (round >= 0) samples.get(v.name)!.push(performance.now() - t0);
-    }
-  return samples;
-}
 
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 

@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   kernels: async () => (await import('./kernels')).default(),
   graphview: async () => (await import('./graphview')).default(),
   quantlab: async () => (await import('./quantlab')).default(),
+  quant: async () => (await import('./quant')).default(),
 };
 
 async function main() {

@@ -6,7 +6,8 @@
 //    per output channel (`axis` attribute) or per tensor;
 //  - each bias is stored as int32 with scale s_x · s_w (per channel) and zero point 0, so that the integer
 //    kernel adds it straight to its int32 accumulator;
-//  - the float weights and biases leave the file.
+//  - the float weights and biases leave the file; zero points that are 0 and optional are left out, and the
+//    inserted nodes are unnamed (their values carry the names), which keeps the file small.
 import { ModelError } from '../errors';
 import type { Attribute, Graph, Model, Node } from '../ir/graph';
 import { makeNode } from '../ir/build';
@@ -80,7 +81,7 @@ function biasParams(w: TensorQuantParams, sx: number): TensorQuantParams {
 class Rewriter {
   private readonly fresh: (base: string) => string;
   private readonly replaced = new Set<string>();
-  /** Q/DQ nodes (and weight DQs) to insert before the node they belong with: key = the node, or null for the top. */
+  /** Nodes to insert before / after a node of the graph (null: at the top, for graph inputs). */
   private readonly before = new Map<Node | null, Node[]>();
   private readonly after = new Map<Node | null, Node[]>();
   private readonly paramNames = new Map<string, { scale: string; zeroPoint: string }>();
@@ -128,8 +129,8 @@ class Rewriter {
     const q = this.fresh(`${tensor}_quantized`);
     const dq = this.fresh(`${tensor}_dequantized`);
     const inputs = (x: string) => [x, names.scale, names.zeroPoint];
-    this.push(this.after, producer, makeNode('QuantizeLinear', inputs(qInput), [q], {}));
-    this.push(this.after, producer, makeNode('DequantizeLinear', inputs(q), [dq], {}));
+    this.push(this.after, producer, makeNode('QuantizeLinear', inputs(qInput), [q]));
+    this.push(this.after, producer, makeNode('DequantizeLinear', inputs(q), [dq]));
     this.dequantized.set(tensor, dq);
   }
 
@@ -153,13 +154,7 @@ class Rewriter {
     const attributes: Record<string, Attribute> = isPerChannel(p)
       ? { axis: { type: 'int', value: p.axis } }
       : {};
-    this.push(
-      this.before,
-      node,
-      makeNode('DequantizeLinear', inputs, [dq], {
-        attributes,
-      }),
-    );
+    this.push(this.before, node, makeNode('DequantizeLinear', inputs, [dq], { attributes }));
     this.replaced.add(name);
     return dq;
   }

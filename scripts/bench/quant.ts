@@ -1,0 +1,524 @@
+// Post-training int8 quantization (chapter 3.4), measured in one run:
+//  1. accuracy on the digits test split, float vs int8, per calibration method, and the size of the int8 file;
+//  2. latency of int8 vs float in onnxruntime-web (Node, WebAssembly, 1 thread) at batch 1 and 32, timed
+//     interleaved (float and int8 alternate, so load on a shared machine falls on both alike);
+//  3. the time to quantize mobilenetv2-224 with onnxruntime-web as the runner (the page's path);
+//  4. why int8 is (not) faster: which kernels onnxruntime ran (node types of the optimized graph, from
+//     onnxruntime-node) and where onnxruntime-web spends its time, by kind of convolution (its profiler).
+// Models are quantized MinMax, per channel, uint8 activations unless a table says otherwise.
+// QUANT_BENCH_ONLY=accuracy,latency,time,why,layers runs some of the sections.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as ortNode from 'onnxruntime-node';
+import * as ort from 'onnxruntime-web';
+import {
+  calibrationSetFor,
+  CALIBRATION_METHODS,
+  decodeModel,
+  digitsToModelInput,
+  encodeModel,
+  makeGraph,
+  makeModel,
+  makeNode,
+  parseDigitSet,
+  parseManifest,
+  quantizeModel,
+  seededRandom,
+  summarizeLatencies,
+  type CalibrationMethod,
+  type CalibrationSet,
+  type Model,
+  type Tensor,
+  type ZooModel,
+  typedValue,
+} from '../../src/engine/index';
+import { createOrtRunner } from '../../src/workers/ortRunner';
+import { interleavedWithCpu, table, type Benchmark } from './harness';
+
+ort.env.wasm.numThreads = 1;
+const runner = createOrtRunner(ort);
+const root = path.resolve(import.meta.dirname, '../..');
+const manifest = parseManifest(
+  JSON.parse(fs.readFileSync(path.join(root, 'public/models/manifest.json'), 'utf8')),
+);
+const readSet = (file: string) =>
+  parseDigitSet(new Uint8Array(fs.readFileSync(path.join(root, 'public/data', file))));
+const calib = readSet('digits-calib.bin');
+const test = readSet('digits-test.bin');
+const pct = (x: number) => `${x.toFixed(2)}%`;
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+
+interface Zoo {
+  entry: ZooModel;
+  bytes: Uint8Array;
+  model: Model;
+}
+
+function zoo(id: string): Zoo {
+  const entry = manifest.models.find((m) => m.id === id)!;
+  const bytes = new Uint8Array(fs.readFileSync(path.join(root, 'public/models', entry.file)));
+  return { entry, bytes, model: decodeModel(bytes) };
+}
+
+const calibrationOf = (z: Zoo) =>
+  calibrationSetFor(z.entry.preprocessing, z.entry.inputs[0].name, calib, { batchSize: 50, count: 8 });
+
+async function session(bytes: Uint8Array) {
+  return ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all' });
+}
+
+async function accuracy(bytes: Uint8Array, z: Zoo): Promise<number> {
+  if (z.entry.preprocessing.kind !== 'digits') throw new Error(`${z.entry.id} has no test set`);
+  const x = digitsToModelInput(test.images, z.entry.preprocessing);
+  const s = await session(bytes);
+  const y = (await s.run({ input: new ort.Tensor('float32', x.data, x.dims) })).logits.data as Float32Array;
+  await s.release();
+  let hits = 0;
+  for (let i = 0; i < test.labels.data.length; i++) {
+    let best = 0;
+    for (let k = 1; k < 10; k++) if (y[i * 10 + k] > y[i * 10 + best]) best = k;
+    if (best === test.labels.data[i]) hits++;
+  }
+  return (100 * hits) / test.labels.data.length;
+}
+
+async function accuracyTable(): Promise<void> {
+  console.log('\n### Accuracy on the digits test split (360 images) and file size, float vs int8');
+  const rows: (string | number)[][] = [];
+  for (const id of ['digits-cnn', 'digits-mobilenet']) {
+    const z = zoo(id);
+    const float = await accuracy(z.bytes, z);
+    for (const perChannel of [true, false])
+      for (const method of CALIBRATION_METHODS) {
+        const { model, report } = await quantizeModel(
+          z.model,
+          calibrationOf(z),
+          { method, perChannel },
+          runner,
+        );
+        const bytes = encodeModel(model);
+        const int8 = await accuracy(bytes, z);
+        const worst = report.layers.reduce((a, b) => (b.sqnrDb < a.sqnrDb ? b : a));
+        rows.push([
+          id,
+          `${method}${perChannel ? '' : ' (per tensor)'}`,
+          pct(float),
+          pct(int8),
+          (float - int8).toFixed(2),
+          `${z.bytes.length} → ${bytes.length}`,
+          (bytes.length / z.bytes.length).toFixed(3),
+          `${worst.sqnrDb.toFixed(1)} (${worst.name.split('/').slice(-2).join('/')})`,
+        ]);
+      }
+  }
+  table(['model', 'method', 'float', 'int8', 'drop pp', 'bytes', 'size ×', 'worst layer SQNR dB'], rows);
+  console.log(
+    'calibration: the 100-image calibration subset of the training split; accuracy in onnxruntime-web',
+  );
+}
+
+const quantized = new Map<string, Uint8Array>();
+async function int8Bytes(z: Zoo, method: CalibrationMethod = 'minmax'): Promise<Uint8Array> {
+  const key = `${z.entry.id} ${method}`;
+  if (!quantized.has(key)) {
+    const { model } = await quantizeModel(z.model, calibrationOf(z), { method }, runner);
+    quantized.set(key, encodeModel(model));
+  }
+  return quantized.get(key)!;
+}
+
+function input(z: Zoo, batch: number): ort.Tensor {
+  const dims = [batch, ...z.entry.inputs[0].shape.slice(1).map(Number)];
+  const data = new Float32Array(dims.reduce((a, b) => a * b));
+  const random = seededRandom(batch);
+  // digits models get values in their input range [0, 1]; the synthetic model zero-mean ones
+  const synthetic = z.entry.preprocessing.kind === 'synthetic';
+  for (let i = 0; i < data.length; i++) data[i] = synthetic ? 2 * random() - 1 : random();
+  return new ort.Tensor('float32', data, dims);
+}
+
+/** float and int8 sessions timed interleaved: wall-time median/p90 and the CPU time per run (medians). */
+async function compare(
+  floatBytes: Uint8Array,
+  int8Bytes: Uint8Array,
+  feeds: Record<string, ort.Tensor>,
+  rounds: number,
+) {
+  const [float, int8] = [await session(floatBytes), await session(int8Bytes)];
+  const { wall, cpu } = await interleavedWithCpu(
+    [
+      { name: 'float', run: () => float.run(feeds) },
+      { name: 'int8', run: () => int8.run(feeds) },
+    ],
+    rounds,
+    2,
+  );
+  await float.release();
+  await int8.release();
+  const summary = (name: string) => ({
+    ...summarizeLatencies(wall.get(name)!),
+    cpu: summarizeLatencies(cpu.get(name)!).median,
+  });
+  return { float: summary('float'), int8: summary('int8') };
+}
+
+async function latencyTable(): Promise<void> {
+  console.log(
+    '\n### Latency in onnxruntime-web (Node, WebAssembly SIMD, 1 thread), float vs int8 (minmax, per channel)',
+  );
+  console.log(
+    `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (other processes share them)`,
+  );
+  const rows: (string | number)[][] = [];
+  const plan: [string, number, number][] = [
+    ['digits-cnn', 1, 200],
+    ['digits-cnn', 32, 60],
+    ['digits-mobilenet', 1, 100],
+    ['digits-mobilenet', 32, 20],
+    ['mobilenetv2-224', 1, 15],
+    ['mobilenetv2-224', 32, 3],
+  ];
+  for (const [id, batch, rounds] of plan) {
+    const z = zoo(id);
+    const { float: f, int8: q } = await compare(
+      z.bytes,
+      await int8Bytes(z),
+      { input: input(z, batch) },
+      rounds,
+    );
+    rows.push([
+      id,
+      batch,
+      rounds,
+      `${fmt(f.median)} / ${fmt(f.p90)}`,
+      `${fmt(q.median)} / ${fmt(q.p90)}`,
+      (q.median / f.median).toFixed(2),
+      `${fmt(f.cpu)} / ${fmt(q.cpu)}`,
+      (q.cpu / f.cpu).toFixed(2),
+    ]);
+  }
+  table(
+    [
+      'model',
+      'batch',
+      'rounds',
+      'float ms median / p90',
+      'int8 ms median / p90',
+      'int8/float',
+      'CPU ms float / int8',
+      'int8/float CPU',
+    ],
+    rows,
+  );
+  console.log(
+    'CPU: process CPU time per run (median); unlike wall time, it does not count time other processes take',
+  );
+}
+
+async function quantizeTime(): Promise<void> {
+  console.log(
+    '\n### Time to quantize mobilenetv2-224 with onnxruntime-web as the runner (calibration included)',
+  );
+  const z = zoo('mobilenetv2-224');
+  const batches = calibrationOf(z);
+  const rows: (string | number)[][] = [];
+  // the per-layer analysis runs both models with every activation fetched; on 2 images it costs a quarter
+  const firstTwo = [
+    {
+      input: {
+        ...batches[0].input,
+        dims: [2, 3, 224, 224],
+        data: (batches[0].input.data as Float32Array).subarray(0, 2 * 3 * 224 * 224),
+      },
+    },
+  ];
+  const runs: [string, CalibrationMethod, CalibrationSet | undefined][] = [
+    ['minmax', 'minmax', undefined],
+    ['entropy', 'entropy', undefined],
+    ['minmax, analysis on 2 images', 'minmax', firstTwo],
+  ];
+  for (const [label, method, analysis] of runs) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const { model, report } = await quantizeModel(z.model, batches, { method, analysis }, runner);
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
+    const bytes = encodeModel(model).length;
+    rows.push([
+      label,
+      batches.reduce((n, b) => n + b.input.dims[0], 0),
+      (ms / 1000).toFixed(1),
+      ((cpu.user + cpu.system) / 1e6).toFixed(1),
+      (report.stageMs.calibrate / 1000).toFixed(1),
+      (report.stageMs.rewrite / 1000).toFixed(1),
+      (report.stageMs.analyze / 1000).toFixed(1),
+      `${z.bytes.length} → ${bytes}`,
+      (bytes / z.bytes.length).toFixed(3),
+      ms < 10_000 ? 'met' : 'NOT met',
+    ]);
+  }
+  table(
+    [
+      'method',
+      'images',
+      'total s',
+      'CPU s',
+      'calibrate s',
+      'rewrite s',
+      'analyze s',
+      'bytes',
+      'size ×',
+      'target < 10 s',
+    ],
+    rows,
+  );
+  console.log(
+    'inputs: 8 seeded standard-normal images in one batch (the model has random weights and no data set); target on wall time',
+  );
+}
+
+interface ConvSpec {
+  c: number;
+  k: number;
+  kernel: number;
+  group: number;
+}
+
+/** A float chain of Conv → Relu layers (He-initialized random weights) at one spatial size. */
+function convChain(layers: ConvSpec[], size: number): Model {
+  const random = seededRandom(layers.length);
+  const nodes = [];
+  const initializers = new Map<string, Tensor>();
+  let x = 'input';
+  for (const [i, { c, k, kernel, group }] of layers.entries()) {
+    const fanIn = (c / group) * kernel * kernel;
+    const a = Math.sqrt(6 / fanIn);
+    const w = new Float32Array(k * fanIn).map(() => (2 * random() - 1) * a);
+    initializers.set(`w${i}`, { dtype: 'float32', dims: [k, c / group, kernel, kernel], data: w });
+    initializers.set(`b${i}`, { dtype: 'float32', dims: [k], data: new Float32Array(k).fill(0.01) });
+    const pad = (kernel - 1) / 2;
+    const attributes = {
+      group: { type: 'int' as const, value: group },
+      pads: { type: 'ints' as const, value: [pad, pad, pad, pad] },
+    };
+    nodes.push(makeNode('Conv', [x, `w${i}`, `b${i}`], [`c${i}`], { name: `conv${i}`, attributes }));
+    nodes.push(makeNode('Relu', [`c${i}`], [`r${i}`], { name: `relu${i}` }));
+    x = `r${i}`;
+  }
+  const last = layers.at(-1)!.k;
+  return makeModel(
+    makeGraph({
+      nodes,
+      initializers,
+      inputs: [typedValue('input', 'float32', ['N', layers[0].c, size, size])],
+      outputs: [typedValue(x, 'float32', ['N', last, size, size])],
+    }),
+  );
+}
+
+async function layerTable(): Promise<void> {
+  console.log(
+    '\n### Chains of 8 convolution layers of one kind (MobileNetV2 shapes), float vs int8, batch 1 and 32',
+  );
+  const repeat = (specs: ConvSpec[]) => Array.from({ length: 8 / specs.length }, () => specs).flat();
+  const chains: [string, number, ConvSpec[]][] = [
+    ['full 3×3, 32→32 at 56×56', 56, repeat([{ c: 32, k: 32, kernel: 3, group: 1 }])],
+    [
+      'pointwise 1×1, 24→144→24 at 56×56',
+      56,
+      repeat([
+        { c: 24, k: 144, kernel: 1, group: 1 },
+        { c: 144, k: 24, kernel: 1, group: 1 },
+      ]),
+    ],
+    [
+      'pointwise 1×1, 96→576→96 at 14×14',
+      14,
+      repeat([
+        { c: 96, k: 576, kernel: 1, group: 1 },
+        { c: 576, k: 96, kernel: 1, group: 1 },
+      ]),
+    ],
+    ['depthwise 3×3, 144 at 56×56', 56, repeat([{ c: 144, k: 144, kernel: 3, group: 144 }])],
+  ];
+  const rows: (string | number)[][] = [];
+  for (const [name, size, specs] of chains) {
+    const model = convChain(specs, size);
+    const random = seededRandom(size);
+    const x = (batch: number) => {
+      const dims = [batch, specs[0].c, size, size];
+      return {
+        dtype: 'float32' as const,
+        dims,
+        data: new Float32Array(dims.reduce((a, b) => a * b)).map(random),
+      };
+    };
+    const { model: q } = await quantizeModel(model, [{ input: x(2) }], { method: 'minmax' }, runner);
+    for (const [batch, rounds] of [
+      [1, 30],
+      [32, 4],
+    ]) {
+      const { dims, data } = x(batch);
+      const feeds = { input: new ort.Tensor('float32', data, dims) };
+      const { float: f, int8: i } = await compare(encodeModel(model), encodeModel(q), feeds, rounds);
+      rows.push([
+        name,
+        batch,
+        fmt(f.cpu),
+        fmt(i.cpu),
+        (i.cpu / f.cpu).toFixed(2),
+        fmt(f.median),
+        fmt(i.median),
+      ]);
+    }
+  }
+  table(
+    [
+      '8 layers (+ Relu)',
+      'batch',
+      'float CPU ms',
+      'int8 CPU ms',
+      'int8/float',
+      'float wall ms',
+      'int8 wall ms',
+    ],
+    rows,
+  );
+  console.log(
+    'per run, median of 30 (batch 1) or 4 (batch 32); the int8 chain also quantizes its input, transposes to NHWC and back, and dequantizes (once per chain)',
+  );
+}
+
+/** Node types of the graph onnxruntime actually runs (onnxruntime-node can write it; onnxruntime-web cannot). */
+async function optimizedOps(bytes: Uint8Array): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(root, 'node_modules', '.quant-bench-')), 'optimized.onnx');
+  const s = await ortNode.InferenceSession.create(bytes, {
+    optimizedModelFilePath: file,
+    logSeverityLevel: 3,
+  });
+  await s.release();
+  const counts = new Map<string, number>();
+  for (const n of decodeModel(new Uint8Array(fs.readFileSync(file))).graph.nodes)
+    counts.set(n.opType, (counts.get(n.opType) ?? 0) + 1);
+  fs.rmSync(path.dirname(file), { recursive: true });
+  return [...counts].map(([op, n]) => `${op} ×${n}`).join(', ');
+}
+
+/** Kind of each Conv of the float model: what the time goes to in MobileNet. */
+function convKinds(model: Model): Map<string, string> {
+  const kinds = new Map<string, string>();
+  for (const n of model.graph.nodes)
+    if (n.opType === 'Conv') {
+      const w = model.graph.initializers.get(n.inputs[1])!;
+      const group = n.attributes.group?.type === 'int' ? n.attributes.group.value : 1;
+      kinds.set(
+        n.name,
+        group > 1 && group === w.dims[0] ? 'depthwise 3×3' : w.dims[2] === 1 ? 'pointwise 1×1' : 'full 3×3',
+      );
+    }
+  return kinds;
+}
+
+interface ProfileEvent {
+  cat: string;
+  name: string;
+  ts: number;
+  dur: number;
+  args: { op_name?: string };
+}
+
+/**
+ * onnxruntime-web's profiler over `runs` runs (after one warm-up): per kind of node, the least time it took in
+ * a run, and the fastest run. The WebAssembly runtime prints the profile on stdout (fs.writeSync(1, …)), caught here.
+ */
+async function profile(
+  bytes: Uint8Array,
+  feeds: Record<string, ort.Tensor>,
+  runs: number,
+  kinds: Map<string, string>,
+) {
+  const s = await ort.InferenceSession.create(bytes, {
+    graphOptimizationLevel: 'all',
+    enableProfiling: true,
+  });
+  for (let i = 0; i <= runs; i++) await s.run(feeds);
+  let printed = '';
+  const writeSync = fs.writeSync;
+  (fs as { writeSync: unknown }).writeSync = (fd: number, text: string, ...rest: unknown[]) =>
+    fd === 1
+      ? ((printed += text), text.length)
+      : (writeSync as (...a: unknown[]) => number)(fd, text, ...rest);
+  try {
+    s.endProfiling();
+  } finally {
+    (fs as { writeSync: unknown }).writeSync = writeSync;
+  }
+  await s.release();
+  const events = JSON.parse(
+    printed.slice(printed.indexOf('['), printed.lastIndexOf(']') + 1),
+  ) as ProfileEvent[];
+  const modelRuns = events.filter((e) => e.name === 'model_run').slice(1);
+  const perKind = new Map<string, number[]>();
+  modelRuns.forEach((run, r) => {
+    for (const e of events) {
+      if (e.cat !== 'Node' || e.ts < run.ts || e.ts > run.ts + run.dur || !e.name.endsWith('_kernel_time'))
+        continue;
+      const node = e.name.replace(/_kernel_time$/, '').replace(/_token_\d+$/, '');
+      const kind = kinds.get(node) ?? 'other';
+      const list = perKind.get(kind) ?? [];
+      list[r] = (list[r] ?? 0) + e.dur / 1000;
+      perKind.set(kind, list);
+    }
+  });
+  // the fastest run: on a shared machine, the one least disturbed by other processes
+  const total = summarizeLatencies(modelRuns.map((e) => e.dur / 1000)).min;
+  return { total, perKind: new Map([...perKind].map(([k, v]) => [k, summarizeLatencies(v).min])) };
+}
+
+async function whyTable(): Promise<void> {
+  console.log(
+    '\n### mobilenetv2-224: what onnxruntime runs, and where the time goes (onnxruntime-web profiler)',
+  );
+  const z = zoo('mobilenetv2-224');
+  const int8 = await int8Bytes(z);
+  console.log(`float graph as run (onnxruntime-node, all optimizations): ${await optimizedOps(z.bytes)}`);
+  console.log(`int8 graph as run:  ${await optimizedOps(int8)}`);
+  const kinds = convKinds(z.model);
+  const rows: (string | number)[][] = [];
+  for (const [batch, runs] of [[1, 10]]) {
+    const feeds = { input: input(z, batch) };
+    const f = await profile(z.bytes, feeds, runs, kinds);
+    const q = await profile(int8, feeds, runs, kinds);
+    for (const kind of ['full 3×3', 'depthwise 3×3', 'pointwise 1×1', 'other']) {
+      const [a, b] = [f.perKind.get(kind) ?? 0, q.perKind.get(kind) ?? 0];
+      rows.push([batch, kind, fmt(a), fmt(b), a > 0 ? (b / a).toFixed(2) : '–']);
+    }
+    rows.push([batch, 'whole run (profiled)', fmt(f.total), fmt(q.total), (q.total / f.total).toFixed(2)]);
+  }
+  console.log(
+    'times: per kind of node, the fastest of 10 profiled runs at batch 1 (wall time: noisy on a shared machine)',
+  );
+  table(['batch', 'nodes', 'float ms', 'int8 ms', 'int8 / float'], rows);
+  console.log(
+    "kinds: the float graph's Conv nodes by shape (group = channels: depthwise); 'other' = Add, pooling, Gemm, Q/DQ, Transpose",
+  );
+}
+
+export default async function quantBenchmark(): Promise<Benchmark> {
+  return {
+    title: 'post-training int8 quantization: accuracy, size, latency in onnxruntime-web, time to quantize',
+    async run() {
+      const sections = {
+        accuracy: accuracyTable,
+        latency: latencyTable,
+        time: quantizeTime,
+        why: whyTable,
+        layers: layerTable,
+      };
+      const only = process.env.QUANT_BENCH_ONLY?.split(',');
+      for (const [name, section] of Object.entries(sections))
+        if (!only || only.includes(name)) await section();
+    },
+  };
+}
