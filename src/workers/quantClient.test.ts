@@ -142,4 +142,21 @@ describe('QuantClient with the service in process', () => {
     const same = a.filter((p, i) => p === b[i]).length;
     expect(same).toBeGreaterThanOrEqual(97);
   });
+
+  it('makes seeded synthetic inputs in the worker, the same as the engine makes them in place', async () => {
+    const { client } = inProcess();
+    const spec = {
+      preprocessing: { kind: 'synthetic', layout: 'NCHW', channels: 3, size: 8 } as const,
+      inputName: 'x',
+      count: 3,
+      batchSize: 2,
+      seed: 5,
+    };
+    const batches = await client.synthesize(spec);
+    expect(batches.map((b) => b.x.dims)).toEqual([
+      [2, 3, 8, 8],
+      [1, 3, 8, 8],
+    ]);
+    expect(batches).toEqual(calibrationSetFor(spec.preprocessing, 'x', null, spec));
+  });
 });

@@ -11,7 +11,13 @@ import type {
   ValueInfo,
 } from '../engine';
 import { deserializeError } from './ortClient';
-import type { ExploreSettings, QuantRequest, QuantResponse, QuantizeSettings } from './quantProtocol';
+import type {
+  ExploreSettings,
+  QuantRequest,
+  QuantResponse,
+  QuantizeSettings,
+  SyntheticInputs,
+} from './quantProtocol';
 import { WorkerRpc, type RpcWorker } from './rpc';
 
 export type QuantWorkerLike = RpcWorker<QuantRequest, QuantResponse>;
@@ -90,6 +96,13 @@ export class QuantClient {
     const r = await this.rpc.request({ kind: 'explore', handle: this.live(model), value, settings });
     if (r.kind !== 'explored') throw this.rpc.unexpected(r);
     return { exploration: r.exploration, dims: r.dims, ms: r.ms };
+  }
+
+  /** Seeded synthetic inputs, made in the worker and transferred back. */
+  async synthesize(spec: SyntheticInputs): Promise<CalibrationSet> {
+    const r = await this.rpc.request({ kind: 'synthesize', spec });
+    if (r.kind !== 'synthesized') throw this.rpc.unexpected(r);
+    return r.batches;
   }
 
   isLive(model: OpenedModel): boolean {

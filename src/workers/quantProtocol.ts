@@ -9,6 +9,7 @@ import type {
   QuantTarget,
   QuantizationReport,
   QuantizeStage,
+  SyntheticPreprocessing,
   Tensor,
   ValueInfo,
 } from '../engine';
@@ -36,6 +37,15 @@ export interface QuantizeSettings {
   keepFloat?: { first?: boolean; last?: boolean };
 }
 
+/** `count` seeded standard-normal images of a synthetic model's input, in batches (engine's calibrationSetFor). */
+export interface SyntheticInputs {
+  preprocessing: SyntheticPreprocessing;
+  inputName: string;
+  count: number;
+  batchSize: number;
+  seed: number;
+}
+
 export type QuantRequest =
   /** Decodes a model and keeps it, with the feeds the explorer computes its activations on (if any). */
   | { kind: 'open'; id: number; model: ArrayBuffer; calibration?: Record<string, Tensor> }
@@ -51,6 +61,8 @@ export type QuantRequest =
       analysis?: CalibrationSet;
       settings: QuantizeSettings;
     }
+  /** Seeded synthetic inputs for a model without data, generated here so the page's main thread stays free. */
+  | { kind: 'synthesize'; id: number; spec: SyntheticInputs }
   | { kind: 'close'; id: number; handle: number };
 
 export type QuantResponse =
@@ -64,6 +76,7 @@ export type QuantResponse =
       outputs: ValueInfo[];
     }
   | { kind: 'quantized'; id: number; model: ArrayBuffer; report: QuantizationReport }
+  | { kind: 'synthesized'; id: number; batches: CalibrationSet }
   | { kind: 'explored'; id: number; exploration: Exploration; dims: number[]; ms: number }
   | { kind: 'closed'; id: number }
   | { kind: 'progress'; id: number; stage: QuantizeStage; done: number; total: number }

@@ -3,6 +3,7 @@
 // (quant.worker.ts) and in Node in the unit tests.
 import {
   ModelError,
+  calibrationSetFor,
   decodeModel,
   encodeModel,
   exploreTensor,
@@ -17,7 +18,13 @@ import {
   type Tensor,
 } from '../engine';
 import { serializeError } from './ortService';
-import type { ExploreSettings, QuantRequest, QuantResponse, QuantizeSettings } from './quantProtocol';
+import type {
+  ExploreSettings,
+  QuantRequest,
+  QuantResponse,
+  QuantizeSettings,
+  SyntheticInputs,
+} from './quantProtocol';
 
 export interface QuantServiceEnv {
   post(message: QuantResponse, transfer?: Transferable[]): void;
@@ -126,6 +133,15 @@ export function createQuantService(env: QuantServiceEnv) {
     env.post({ kind: 'quantized', id, model: buffer, report }, [buffer]);
   }
 
+  function synthesize(id: number, spec: SyntheticInputs) {
+    const { preprocessing, inputName, count, batchSize, seed } = spec;
+    const batches = calibrationSetFor(preprocessing, inputName, null, { count, batchSize, seed });
+    const buffers = batches.flatMap((b) =>
+      Object.values(b).map((t) => (t.data as Float32Array).buffer as ArrayBuffer),
+    );
+    env.post({ kind: 'synthesized', id, batches }, buffers);
+  }
+
   function dispatch(request: QuantRequest): void | Promise<void> {
     switch (request.kind) {
       case 'open':
@@ -134,6 +150,8 @@ export function createQuantService(env: QuantServiceEnv) {
         return explore(request.id, request.handle, request.value, request.settings);
       case 'quantize':
         return quantize(request.id, request.handle, request.calibration, request.analysis, request.settings);
+      case 'synthesize':
+        return synthesize(request.id, request.spec);
       case 'close':
         opened.delete(request.handle);
         return env.post({ kind: 'closed', id: request.id });

@@ -71,4 +71,19 @@ describe('runLab', () => {
     expect(c.int8.latency.map((l) => l.batch)).toEqual([1, 32]);
     expect(result.evalCount).toBe(360);
   });
+
+  it('feeds synthetic images to a CNN the reader brings, and measures agreement instead of accuracy', async () => {
+    const result = await runLab(
+      { quant: quantClient(), ort: new OrtClient(() => inProcessWorker(ort)) },
+      { bytes: read('test-data/models/small-cnn.onnx').buffer, zoo: null, digits: null },
+      { method: 'minmax', perChannel: true, runs: 1 },
+      () => undefined,
+    );
+    expect(result.plan.preprocessing).toMatchObject({ kind: 'synthetic', channels: 3 });
+    expect(result.comparison.float.score).toBeNull();
+    expect(result.evalCount).toBe(16);
+    expect(result.analysisCount).toBe(2);
+    expect(result.comparison.float.predictions).toHaveLength(16);
+    expect(result.report.layers.length).toBeGreaterThan(0);
+  });
 });

@@ -6,6 +6,7 @@ import {
   type CalibrationMethod,
   type DigitSet,
   type QuantizationReport,
+  type SyntheticPreprocessing,
   type ZooModel,
 } from '../../engine';
 import type { OrtClient } from '../../workers/ortClient';
@@ -70,14 +71,19 @@ export async function runLab(
   const digits = preprocessing.kind === 'digits' ? input.digits : null;
   if (preprocessing.kind === 'digits' && !digits) throw new Error('the digits data set was not loaded');
 
+  // Synthetic images are made in the quantization worker: millions of Gaussian samples would block the page.
+  const synthetic = (count: number, batchSize: number, seed: number) =>
+    clients.quant.synthesize({
+      preprocessing: preprocessing as SyntheticPreprocessing,
+      inputName,
+      count,
+      batchSize,
+      seed,
+    });
   const calibration =
     preprocessing.kind === 'digits'
       ? calibrationSetFor(preprocessing, inputName, digits!.calibration, { batchSize: DIGITS_BATCH })
-      : calibrationSetFor(preprocessing, inputName, null, {
-          count: SYNTHETIC.calibration,
-          batchSize: SYNTHETIC.batch,
-          seed: SYNTHETIC.seed,
-        });
+      : await synthetic(SYNTHETIC.calibration, SYNTHETIC.batch, SYNTHETIC.seed);
   const analysis = preprocessing.kind === 'digits' ? undefined : calibration.slice(0, 1);
   const t0 = performance.now();
   const { model: int8, report } = await clients.quant.quantize(
@@ -95,11 +101,7 @@ export async function runLab(
           labels: digits!.test.labels.data,
         }
       : {
-          feeds: calibrationSetFor(preprocessing, inputName, null, {
-            count: SYNTHETIC.evaluation,
-            batchSize: SYNTHETIC.evaluation,
-            seed: SYNTHETIC.evalSeed,
-          })[0],
+          feeds: (await synthetic(SYNTHETIC.evaluation, SYNTHETIC.evaluation, SYNTHETIC.evalSeed))[0],
           labels: null,
         };
   const comparison = await compareModels(
