@@ -199,3 +199,133 @@ export class GraphOptimizerWidget {
     return this.root.getByTestId('parse-status');
   }
 }
+
+/** <QuantExplorer>: a real tensor under the four calibration methods, with bits and mapping controls. */
+export class QuantExplorerWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('quant-explorer').first();
+  }
+
+  get bits() {
+    return this.root.getByTestId('qe-bits');
+  }
+
+  get table() {
+    return this.root.getByTestId('qe-table');
+  }
+
+  /** Waits until the engine's numbers for the current settings are on screen. */
+  async settled() {
+    await expect(this.root).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+    await expect(this.table).toBeVisible();
+  }
+
+  /** The SQNR (dB) of each method, as computed (raw values, not the rounded text). */
+  async sqnr(): Promise<Record<string, number>> {
+    return this.table
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        Object.fromEntries(
+          trs.map((tr) => [
+            (tr as HTMLElement).dataset.method!,
+            Number(tr.querySelector<HTMLElement>('[data-key=sqnr]')!.dataset.value),
+          ]),
+        ),
+      );
+  }
+}
+
+/** <FloatVsInt8>: quantize a model in the page, then compare float and int8 run by onnxruntime-web. */
+export class FloatVsInt8Widget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('float-vs-int8').first();
+  }
+
+  get startButton() {
+    return this.root.getByTestId('fv-start');
+  }
+
+  get cancelButton() {
+    return this.root.getByTestId('fv-cancel');
+  }
+
+  get status() {
+    return this.root.getByTestId('fv-status');
+  }
+
+  async choose(model: string, options: { method?: string; runs?: number } = {}) {
+    await this.root.getByTestId('fv-model').selectOption(model);
+    if (options.method) await this.root.getByTestId('fv-method').selectOption(options.method);
+    if (options.runs) await this.root.getByTestId('fv-runs').selectOption(String(options.runs));
+  }
+
+  /** Chooses "your own model" and gives it a file with these bytes. */
+  async upload(name: string, bytes: Buffer) {
+    await this.root.getByTestId('fv-model').selectOption('own');
+    await this.root
+      .getByTestId('fv-file')
+      .setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+  }
+
+  async waitForPhase(phase: 'running' | 'done' | 'cancelled' | 'error', timeout = 120_000) {
+    await expect(this.root).toHaveAttribute('data-phase', phase, { timeout });
+  }
+
+  /** A measured cell of the summary table: the raw value behind the text. */
+  async value(row: string, column: 1 | 2 | 3): Promise<number> {
+    const cell = this.root.locator(`[data-testid=fv-summary] tr[data-key="${row}"] td`).nth(column - 1);
+    return Number(await cell.getAttribute('data-value'));
+  }
+
+  /** The confusion matrix of one variant, as counts [label][prediction]. */
+  async confusion(variant: 'float' | 'int8'): Promise<number[][]> {
+    return this.root
+      .getByTestId(`fv-confusion-${variant}`)
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent))),
+      );
+  }
+}
+
+/** <DrawDigit>: a canvas to draw on, test digits to pick, and both models' predictions. */
+export class DrawDigitWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('draw-digit').first();
+  }
+
+  get canvas() {
+    return this.root.getByTestId('dd-canvas');
+  }
+
+  /** Draws a polyline with the mouse; points are fractions of the canvas (0–1). */
+  async stroke(points: [number, number][]) {
+    await this.canvas.scrollIntoViewIfNeeded();
+    const box = (await this.canvas.boundingBox())!;
+    const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+    await this.page.mouse.move(...at(points[0]));
+    await this.page.mouse.down();
+    for (const p of points.slice(1)) await this.page.mouse.move(...at(p), { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  async clear() {
+    await this.root.getByTestId('dd-clear').click();
+  }
+
+  prediction(variant: 'float' | 'int8') {
+    return this.root.getByTestId(`dd-pred-${variant}`);
+  }
+
+  /** Both models' probabilities for digits 0–9, as computed. */
+  async probabilities(): Promise<{ float: number[]; int8: number[] }> {
+    const column = (variant: string) =>
+      this.root
+        .locator(`[data-testid=dd-probs] td.${variant}`)
+        .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.value)));
+    return { float: await column('float'), int8: await column('int8') };
+  }
+}

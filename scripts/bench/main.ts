@@ -11,6 +11,7 @@ const benchmarks: Record<string, () => Promise<Benchmark>> = {
   graphoptimizer: async () => (await import('./graphoptimizer')).default(),
   passes: async () => (await import('./passes')).default(),
   'gemm-lab': async () => (await import('./gemm-lab')).default(),
+  quantlab: async () => (await import('./quantlab')).default(),
   quant: async () => (await import('./quant')).default(),
 };
 

@@ -53,6 +53,10 @@ const widgets = {
   LayoutViewer: widget(() => import('../widgets/LayoutViewer/View')),
   LoopLab: widget(() => import('../widgets/LoopLab/View')),
   WinogradStepper: widget(() => import('../widgets/WinogradStepper/View')),
+  QuantExplorer: widget(() => import('../widgets/QuantExplorer/View')),
+  FloatVsInt8: widget(() => import('../widgets/FloatVsInt8/View')),
+  DrawDigit: widget(() => import('../widgets/DrawDigit/View')),
+  ZooTable: widget(() => import('../widgets/ZooTable/View')),
 };
 
 /** A code block may scroll sideways: it takes focus so that keyboard users can scroll it too. */

@@ -108,3 +108,6 @@ export { interpreterRunner, exposeValues, fetchValues, loadFor } from './quant/r
 export { collectStats, type BatchLoop } from './quant/calibrateModel';
 export { compareValues, type ValuePair } from './quant/analyzeModel';
 export { calibrationSetFor, type CalibrationDataOptions } from './quant/calibrationData';
+// Quantization lab (chapter 3): the tensors of a model that quantization acts on; scoring classifiers.
+export * from './quant/tensors';
+export * from './stats/classification';

@@ -8,7 +8,15 @@ const strings = defineStrings({
 
 export type CalloutKind = 'note' | 'tip' | 'warning' | 'key';
 
-export function Callout({ kind = 'note', title, children }: { kind?: CalloutKind; title?: string; children: ReactNode }) {
+export function Callout({
+  kind = 'note',
+  title,
+  children,
+}: {
+  kind?: CalloutKind;
+  title?: string;
+  children: ReactNode;
+}) {
   const t = useStrings(strings);
   return (
     <aside className={`callout ${kind}`} aria-label={title ?? t[kind]}>

@@ -10,14 +10,16 @@ const strings = defineStrings({
     quiz: 'Check your understanding',
     correct: 'Correct.',
     wrong: (right: string) => `Not quite — the answer is: ${right}.`,
-    score: (right: number, answered: number, total: number) => `${right} of ${total} correct (${answered} answered)`,
+    score: (right: number, answered: number, total: number) =>
+      `${right} of ${total} correct (${answered} answered)`,
     retry: 'Reset answers',
   },
   zh: {
     quiz: '小测验',
     correct: '回答正确。',
     wrong: (right: string) => `不对——正确答案是：${right}。`,
-    score: (right: number, answered: number, total: number) => `共 ${total} 题，已答 ${answered} 题，答对 ${right} 题`,
+    score: (right: number, answered: number, total: number) =>
+      `共 ${total} 题，已答 ${answered} 题，答对 ${right} 题`,
     retry: '重新作答',
   },
 });
@@ -56,7 +58,11 @@ export function Question({ id, choices, answer, explanation, children }: Questio
         );
       })}
       {answered && (
-        <div className={`feedback ${chosen === answer ? 'right' : 'wrong'}`} role="status" data-testid={`feedback-${id}`}>
+        <div
+          className={`feedback ${chosen === answer ? 'right' : 'wrong'}`}
+          role="status"
+          data-testid={`feedback-${id}`}
+        >
           <strong>{chosen === answer ? t.correct : t.wrong(choices[answer])}</strong> {explanation}
         </div>
       )}
@@ -69,7 +75,8 @@ export function Quiz({ children }: { children: ReactNode }) {
   const lessonKey = useLessonKey();
   const answers = usePlayground((s) => s.progress[lessonKey]?.answers ?? {});
   const questions = Children.toArray(children).filter(
-    (c): c is ReactElement<QuestionProps> => isValidElement(c) && typeof (c.props as QuestionProps).id === 'string',
+    (c): c is ReactElement<QuestionProps> =>
+      isValidElement(c) && typeof (c.props as QuestionProps).id === 'string',
   );
   const answered = questions.filter((q) => answers[q.props.id] !== undefined);
   const right = answered.filter((q) => answers[q.props.id] === q.props.answer).length;

@@ -61,20 +61,44 @@ export function StepControls({ playback: p }: { playback: Playback }) {
   const atStart = p.step <= 0;
   const atEnd = p.step >= p.total - 1;
   return (
-    <div className="step-controls" role="group" aria-label={t.controls} data-own-keys onKeyDown={stepperKeys(p)}>
-      <button type="button" className="icon-button" onClick={() => p.setStep(0)} disabled={atStart} aria-label={t.first}>
+    <div
+      className="step-controls"
+      role="group"
+      aria-label={t.controls}
+      data-own-keys
+      onKeyDown={stepperKeys(p)}
+    >
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => p.setStep(0)}
+        disabled={atStart}
+        aria-label={t.first}
+      >
         ⏮
       </button>
       <button type="button" className="icon-button" onClick={p.prev} disabled={atStart} aria-label={t.prev}>
         ◀
       </button>
-      <button type="button" className="button primary" onClick={p.toggle} disabled={p.total <= 1} aria-pressed={p.playing}>
+      <button
+        type="button"
+        className="button primary"
+        onClick={p.toggle}
+        disabled={p.total <= 1}
+        aria-pressed={p.playing}
+      >
         {p.playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
       </button>
       <button type="button" className="icon-button" onClick={p.next} disabled={atEnd} aria-label={t.next}>
         ▶
       </button>
-      <button type="button" className="icon-button" onClick={() => p.setStep(p.total - 1)} disabled={atEnd} aria-label={t.last}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => p.setStep(p.total - 1)}
+        disabled={atEnd}
+        aria-label={t.last}
+      >
         ⏭
       </button>
       <input

@@ -28,5 +28,8 @@ export function useStrings<T>(dict: Dict<T>): T {
 export const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
 export function formatNumber(lang: Lang, value: number, digits = 0): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(locale(lang), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
 }

@@ -1,12 +1,28 @@
 // The page's side of the kernels Worker. The worker starts on the first request; cancel() terminates it at once
 // (a timed GEMM is a synchronous loop that no message can interrupt) and rejects what was pending.
 import type { GemmLabProgress, GemmLabRequest, GemmLabResult } from '../engine';
+import { deserializeError } from './ortClient';
 import type { KernelsRequest, KernelsResponse } from './kernelsProtocol';
-import { RpcClient, WorkerFailedError, type RpcWorker } from './rpc';
-
-export { isWorkerCancelled, WorkerCancelledError, WorkerFailedError } from './rpc';
+import { WorkerRpc, type RpcWorker } from './rpc';
 
 export type KernelsWorker = RpcWorker<KernelsRequest, KernelsResponse>;
+
+export class WorkerCancelledError extends Error {
+  constructor(message = 'cancelled') {
+    super(message);
+    this.name = 'WorkerCancelledError';
+  }
+}
+
+/** The worker itself failed: it did not load, or crashed outside any request. */
+export class WorkerFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkerFailedError';
+  }
+}
+
+export const isWorkerCancelled = (e: unknown): e is WorkerCancelledError => e instanceof WorkerCancelledError;
 
 const spawnKernelsWorker = (): KernelsWorker =>
   new Worker(new URL('./kernels.worker.ts', import.meta.url), {
@@ -15,29 +31,32 @@ const spawnKernelsWorker = (): KernelsWorker =>
   }) as unknown as KernelsWorker;
 
 export class KernelsClient {
-  private readonly rpc: RpcClient<KernelsRequest, KernelsResponse>;
+  private readonly rpc: WorkerRpc<KernelsRequest, KernelsResponse>;
 
   constructor(spawn: () => KernelsWorker = spawnKernelsWorker) {
-    this.rpc = new RpcClient(spawn, 'kernels');
+    this.rpc = new WorkerRpc(spawn, {
+      name: 'the kernels worker',
+      failed: (message) => new WorkerFailedError(message),
+      deserialize: deserializeError,
+    });
   }
 
   /** Times GEMM loop variants in the worker (see the engine's runGemmLab). */
   async gemmLab(request: GemmLabRequest, onProgress?: (p: GemmLabProgress) => void): Promise<GemmLabResult> {
-    const response = await this.rpc.request({ kind: 'gemm-lab', request }, (r) => {
-      if (r.kind === 'progress') onProgress?.({ done: r.done, total: r.total, key: r.key });
-    });
-    if (response.kind !== 'gemm-lab')
-      throw new WorkerFailedError(`unexpected answer "${response.kind}" from the kernels worker`);
+    const response = await this.rpc.request({ kind: 'gemm-lab', request }, [], (p) =>
+      onProgress?.({ done: p.done, total: p.total, key: p.key }),
+    );
+    if (response.kind !== 'gemm-lab') throw this.rpc.unexpected(response);
     return response.result;
   }
 
   cancel(reason?: string): void {
-    this.rpc.cancel(reason);
+    this.rpc.stop(new WorkerCancelledError(reason));
   }
 
   /** Same as cancel(), for when the owner goes away (a widget unmounting). */
   dispose(): void {
-    this.rpc.cancel('the kernels client was closed');
+    this.cancel('the kernels client was closed');
   }
 
   get pendingCount(): number {

@@ -2,23 +2,8 @@
 // never freezes the page. All the work is the engine's (optimizerService.ts wires it to messages).
 import { createOptimizerService } from './optimizerService';
 import type { OptimizerRequest, OptimizerResponse } from './optimizerProtocol';
-import { reportCrashes } from './reportCrashes';
+import { serveWorker } from './workerScope';
 
-interface WorkerScope {
-  postMessage(message: OptimizerResponse, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<OptimizerRequest>) => void): void;
-  addEventListener(
-    type: 'error' | 'unhandledrejection',
-    listener: (event: Event & { reason?: unknown; error?: unknown }) => void,
-  ): void;
-}
-const scope = self as unknown as WorkerScope;
-
-const service = createOptimizerService({
-  post: (message, transfer = []) => scope.postMessage(message, transfer),
-  now: () => performance.now(),
-});
-
-scope.addEventListener('message', (event) => service.handle(event.data));
-
-reportCrashes(scope);
+serveWorker<OptimizerRequest, OptimizerResponse>(({ post }) =>
+  createOptimizerService({ post, now: () => performance.now() }),
+);

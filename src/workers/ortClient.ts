@@ -12,15 +12,10 @@ import type {
   TimingRequest,
   TimingResult,
 } from './ortProtocol';
+import { WorkerRpc, type RpcWorker } from './rpc';
 
 /** The part of a Worker the client uses (a fake one in tests). */
-export interface WorkerLike {
-  postMessage(message: OrtRequest, transfer: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<OrtResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
+export type WorkerLike = RpcWorker<OrtRequest, OrtResponse>;
 
 /** A pending request was cut short by cancel(). */
 export class OrtCancelledError extends Error {
@@ -58,15 +53,6 @@ export interface ProgressHandler {
   (done: number, total: number): void;
 }
 
-interface Pending {
-  resolve(response: OrtResponse): void;
-  reject(error: Error): void;
-  onProgress?: ProgressHandler;
-}
-
-// Distributive Omit, so that each request kind keeps its own fields.
-type RequestBody = OrtRequest extends infer R ? (R extends OrtRequest ? Omit<R, 'id'> : never) : never;
-
 const spawnOrtWorker = (): WorkerLike =>
   new Worker(new URL('./ort.worker.ts', import.meta.url), {
     type: 'module',
@@ -74,19 +60,22 @@ const spawnOrtWorker = (): WorkerLike =>
   }) as unknown as WorkerLike;
 
 export class OrtClient {
-  private worker: WorkerLike | null = null;
-  private generation = 0;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly rpc: WorkerRpc<OrtRequest, OrtResponse>;
 
-  constructor(private readonly spawn: () => WorkerLike = spawnOrtWorker) {}
+  constructor(spawn: () => WorkerLike = spawnOrtWorker) {
+    this.rpc = new WorkerRpc(spawn, {
+      name: 'the onnxruntime worker',
+      failed: (message) => new OrtWorkerError(message),
+      deserialize: deserializeError,
+    });
+  }
 
   /** Loads a model (the bytes are transferred to the worker: the caller's buffer becomes empty). */
   async createSession(model: ArrayBuffer, options: SessionOptions = {}): Promise<OrtSession> {
-    const response = await this.request({ kind: 'create', model, options }, [model]);
-    if (response.kind !== 'created') throw unexpected(response);
+    const response = await this.rpc.request({ kind: 'create', model, options }, [model]);
+    if (response.kind !== 'created') throw this.rpc.unexpected(response);
     const { kind: _kind, id: _id, ...info } = response;
-    return { ...info, generation: this.generation };
+    return { ...info, generation: this.rpc.generation };
   }
 
   /** Runs the model once on the given feeds; returns its outputs and the run's wall time in ms. */
@@ -94,8 +83,8 @@ export class OrtClient {
     session: OrtSession,
     feeds: Record<string, Tensor>,
   ): Promise<{ outputs: Record<string, Tensor>; ms: number }> {
-    const response = await this.request({ kind: 'run', session: this.live(session), feeds }, []);
-    if (response.kind !== 'ran') throw unexpected(response);
+    const response = await this.rpc.request({ kind: 'run', session: this.live(session), feeds }, []);
+    if (response.kind !== 'ran') throw this.rpc.unexpected(response);
     return { outputs: response.outputs, ms: response.ms };
   }
 
@@ -105,12 +94,12 @@ export class OrtClient {
     request: TimingRequest,
     onProgress?: ProgressHandler,
   ): Promise<TimingResult> {
-    const response = await this.request(
+    const response = await this.rpc.request(
       { kind: 'time', session: this.live(session), ...request },
       [],
-      onProgress,
+      (p) => onProgress?.(p.done, p.total),
     );
-    if (response.kind !== 'timed') throw unexpected(response);
+    if (response.kind !== 'timed') throw this.rpc.unexpected(response);
     const { kind: _kind, id: _id, ...result } = response;
     return result;
   }
@@ -118,101 +107,33 @@ export class OrtClient {
   /** Frees a session's memory in the worker; a stale session is already gone, so this resolves at once. */
   async release(session: OrtSession): Promise<void> {
     if (!this.isLive(session)) return;
-    const response = await this.request({ kind: 'release', session: session.session }, []);
-    if (response.kind !== 'released') throw unexpected(response);
+    const response = await this.rpc.request({ kind: 'release', session: session.session }, []);
+    if (response.kind !== 'released') throw this.rpc.unexpected(response);
   }
 
   /** Stops everything now: terminates the worker and rejects every pending request with OrtCancelledError. */
   cancel(reason?: string): void {
-    this.stop(new OrtCancelledError(reason));
+    this.rpc.stop(new OrtCancelledError(reason));
   }
 
   /** Same as cancel(), for when the owner goes away (a widget unmounting). */
   dispose(): void {
-    this.stop(new OrtCancelledError('the onnxruntime client was closed'));
+    this.rpc.stop(new OrtCancelledError('the onnxruntime client was closed'));
   }
 
   /** Whether a session still lives in this client's current worker (it does not after a cancel). */
   isLive(session: OrtSession): boolean {
-    return session.generation === this.generation && this.worker !== null;
+    return session.generation === this.rpc.generation && this.rpc.alive;
   }
 
   /** Requests awaiting an answer (for tests and status displays). */
   get pendingCount(): number {
-    return this.pending.size;
+    return this.rpc.pendingCount;
   }
 
   private live(session: OrtSession): number {
-    if (session.generation !== this.generation)
+    if (session.generation !== this.rpc.generation)
       throw new OrtCancelledError('this session belonged to a worker that was cancelled; create it again');
     return session.session;
   }
-
-  private stop(error: Error): void {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) {
-      worker.onmessage = worker.onerror = worker.onmessageerror = null;
-      worker.terminate();
-      this.generation++;
-    }
-    const pending = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of pending) p.reject(error);
-  }
-
-  private ensureWorker(): WorkerLike {
-    if (this.worker) return this.worker;
-    const worker = this.spawn();
-    worker.onmessage = (event) => this.receive(event.data);
-    worker.onerror = (event) => {
-      // Reported to the caller through the rejected promises instead of as an uncaught page error.
-      event.preventDefault();
-      this.stop(
-        new OrtWorkerError(`the onnxruntime worker failed: ${event.message || 'it could not be loaded'}`),
-      );
-    };
-    worker.onmessageerror = () =>
-      this.stop(new OrtWorkerError('a message from the onnxruntime worker could not be read'));
-    this.worker = worker;
-    return worker;
-  }
-
-  private receive(response: OrtResponse): void {
-    if (response.kind === 'error' && response.id === null) {
-      this.stop(new OrtWorkerError(`the onnxruntime worker crashed: ${response.error.message}`));
-      return;
-    }
-    const pending = this.pending.get(response.id as number);
-    if (!pending) return; // an answer to a request that was already settled
-    if (response.kind === 'progress') {
-      pending.onProgress?.(response.done, response.total);
-      return;
-    }
-    this.pending.delete(response.id as number);
-    if (response.kind === 'error') pending.reject(deserializeError(response.error));
-    else pending.resolve(response);
-  }
-
-  private request(
-    body: RequestBody,
-    transfer: Transferable[],
-    onProgress?: ProgressHandler,
-  ): Promise<OrtResponse> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise<OrtResponse>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
-      try {
-        worker.postMessage({ ...body, id } as OrtRequest, transfer);
-      } catch (e) {
-        this.pending.delete(id);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    });
-  }
-}
-
-function unexpected(response: OrtResponse): Error {
-  return new OrtWorkerError(`unexpected answer "${response.kind}" from the onnxruntime worker`);
 }

@@ -46,11 +46,20 @@ export interface TimingRequest {
   /** Timed runs; `warmup` untimed runs come first (default 2). */
   runs: number;
   warmup?: number;
+  /**
+   * Browsers coarsen performance.now() (5 µs with cross-origin isolation, 100 µs without), too coarse for a
+   * model that runs in a fraction of a millisecond. With this set, each timed sample runs the model back to
+   * back as many times as it takes (judged from the last warm-up run) to last at least this long, and
+   * records the mean per run.
+   */
+  minSampleMs?: number;
   input: TimingInput;
 }
 
 export interface TimingResult extends LatencySummary {
   batch: number;
+  /** Runs per timed sample (1 unless minSampleMs asked for more). */
+  repeat?: number;
   /** Every timed run in milliseconds, in the order measured. */
   samples: number[];
 }

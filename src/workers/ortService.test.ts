@@ -72,10 +72,39 @@ describe('OrtService', () => {
     expect(final.batch).toBe(16);
     expect(final.samples).toHaveLength(7);
     expect(final.runs).toBe(7);
+    expect(final.repeat).toBe(1);
     expect(final.samples.every((s) => s >= 0)).toBe(true);
     expect(final.min).toBeLessThanOrEqual(final.median);
     expect(final.median).toBeLessThanOrEqual(final.p90);
     expect(progress.at(-1)).toMatchObject({ done: 10, total: 10 });
+  });
+
+  it('repeats runs within a sample until it lasts minSampleMs, and reports the mean per run', async () => {
+    const { create, send } = harness();
+    const { session } = await create();
+    const { final } = await send({
+      kind: 'time',
+      session,
+      batch: 1,
+      runs: 4,
+      warmup: 0,
+      minSampleMs: 3,
+      input: { kind: 'uniform', seed: 1, min: 0, max: 1 },
+    });
+    if (final.kind !== 'timed') throw new Error(JSON.stringify(final));
+    // The tiny model runs in far less than 3 ms, so each sample needs several runs.
+    expect(final.repeat).toBeGreaterThan(1);
+    expect(final.samples).toHaveLength(4);
+    expect(final.samples.every((s) => s > 0 && s < 3)).toBe(true);
+    const bad = await send({
+      kind: 'time',
+      session,
+      batch: 1,
+      runs: 1,
+      minSampleMs: -1,
+      input: { kind: 'uniform', seed: 1, min: 0, max: 1 },
+    });
+    expect(bad.final).toMatchObject({ kind: 'error', error: { code: 'limit' } });
   });
 
   it('times with given tensors and checks their batch', async () => {

@@ -30,6 +30,8 @@ export const LIMITS = {
   /** Elements of one generated input tensor (128 MB of float32). */
   inputElements: 2 ** 25,
   threads: 64,
+  /** Runs per timed sample when minSampleMs asks for repetition. */
+  repeat: 1000,
 } as const;
 
 /** Progress messages during a timed series are sent at most this often (ms), plus once at the end. */
@@ -282,21 +284,33 @@ export function createOrtService(ort: OrtModule, env: OrtServiceEnv) {
     const runs = checkInteger(request.runs, 'runs', 1, LIMITS.runs);
     const warmup = checkInteger(request.warmup ?? 2, 'warmup', 0, LIMITS.warmup);
     const feeds = generateFeeds(ort, inputs, batch, request.input);
-    const total = warmup + runs;
+    const minSampleMs = request.minSampleMs ?? 0;
+    if (!(minSampleMs >= 0 && minSampleMs <= 10_000))
+      throw new ModelError(
+        'limit',
+        `minSampleMs must be from 0 to 10000, got ${String(request.minSampleMs)}`,
+      );
+    // One untimed run at least, to judge how many runs a sample needs.
+    const untimed = minSampleMs > 0 ? Math.max(warmup, 1) : warmup;
+    const total = untimed + runs;
     const samples: number[] = [];
+    let repeat = 1;
     let lastProgress = env.now();
     for (let i = 0; i < total; i++) {
-      const t0 = env.now();
-      await session.run(feeds);
-      const t1 = env.now();
       // Warm-up runs pay one-off costs (allocations, caches, first-touch of weights) and are not counted.
-      if (i >= warmup) samples.push(t1 - t0);
+      const timed = i >= untimed;
+      const t0 = env.now();
+      for (let r = 0; r < (timed ? repeat : 1); r++) await session.run(feeds);
+      const t1 = env.now();
+      if (timed) samples.push((t1 - t0) / repeat);
+      else if (i === untimed - 1 && minSampleMs > 0)
+        repeat = Math.min(LIMITS.repeat, Math.max(1, Math.ceil(minSampleMs / Math.max(t1 - t0, 1e-3))));
       if (t1 - lastProgress >= PROGRESS_INTERVAL_MS || i === total - 1) {
         env.post({ kind: 'progress', id, done: i + 1, total });
         lastProgress = t1;
       }
     }
-    env.post({ kind: 'timed', id, batch, samples, ...summarizeLatencies(samples) });
+    env.post({ kind: 'timed', id, batch, repeat, samples, ...summarizeLatencies(samples) });
   }
 
   async function release(id: number, handle: number): Promise<void> {

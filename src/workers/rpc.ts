@@ -1,77 +1,71 @@
-// A typed request/response channel to a Worker, for workers whose jobs are synchronous loops (the kernels
-// worker): every request carries an id and gets exactly one final answer (or an error), with any number of
-// 'progress' messages before it. A synchronous job cannot read a cancel message, so cancel() terminates the
-// worker: every pending promise rejects with WorkerCancelledError and the next request starts a fresh worker.
-import { deserializeError } from './ortClient';
+// The page's side of a request/response Worker protocol: each request gets an id, the worker answers it
+// with one final message (a result or {kind: 'error'}) after any number of {kind: 'progress'} messages.
+// The worker starts on the first request. stop() terminates it (the only way to interrupt a synchronous
+// job) and rejects everything pending; `generation` counts terminations so that handles to state inside
+// a terminated worker (sessions, opened models) can be recognized as stale.
 import type { SerializedError } from './ortProtocol';
 
-export interface RpcWorker<Req, Res> {
-  postMessage(message: Req, transfer: Transferable[]): void;
+/** The part of a Worker the client uses (a fake one in tests). */
+export interface RpcWorker<Request, Response> {
+  postMessage(message: Request, transfer: Transferable[]): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<Res>) => void) | null;
+  onmessage: ((event: MessageEvent<Response>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
+  onmessageerror?: ((event: MessageEvent) => void) | null;
 }
 
-/** Answers share these fields: 'progress' and 'error' are handled here, any other kind is a final answer. */
-export type RpcResponse =
-  | { kind: 'progress'; id: number }
-  | { kind: 'error'; id: number | null; error: SerializedError }
-  | { kind: string; id: number };
+type Progress<Response> = Extract<Response, { kind: 'progress' }>;
+type Failure = { kind: 'error'; id: number | null; error: SerializedError };
 
-export class WorkerCancelledError extends Error {
-  constructor(message = 'cancelled') {
-    super(message);
-    this.name = 'WorkerCancelledError';
-  }
+export interface RpcErrors {
+  /** The worker could not start, crashed outside a request, or sent an unreadable message. */
+  failed(message: string): Error;
+  /** An error that crossed the boundary, back as the matching class. */
+  deserialize(error: SerializedError): Error;
+  /** What the worker is called in messages ("the onnxruntime worker"). */
+  name: string;
 }
 
-/** The worker itself failed: it did not load, or crashed outside any request. */
-export class WorkerFailedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkerFailedError';
-  }
-}
-
-export const isWorkerCancelled = (e: unknown): e is WorkerCancelledError => e instanceof WorkerCancelledError;
-
-interface Pending<Res> {
-  resolve(response: Res): void;
+interface Pending<Response> {
+  resolve(response: Response): void;
   reject(error: Error): void;
-  onProgress?: (response: Res) => void;
+  onProgress?: (progress: Progress<Response>) => void;
 }
 
 // Distributive Omit, so that each request kind keeps its own fields.
-export type RequestBody<Req> = Req extends unknown ? Omit<Req, 'id'> : never;
+export type RequestBody<R> = R extends unknown ? Omit<R, 'id'> : never;
 
-export class RpcClient<Req extends { id: number }, Res extends RpcResponse> {
-  private worker: RpcWorker<Req, Res> | null = null;
+export class WorkerRpc<Request extends { id: number }, Response extends { kind: string; id: number | null }> {
+  private worker: RpcWorker<Request, Response> | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, Pending<Res>>();
+  private readonly pending = new Map<number, Pending<Response>>();
+  /** Incremented each time a worker is terminated. */
+  generation = 0;
 
-  /** `name` names the worker in error messages. */
   constructor(
-    private readonly spawn: () => RpcWorker<Req, Res>,
-    private readonly name: string,
+    private readonly spawn: () => RpcWorker<Request, Response>,
+    private readonly errors: RpcErrors,
   ) {}
+
+  get alive(): boolean {
+    return this.worker !== null;
+  }
 
   get pendingCount(): number {
     return this.pending.size;
   }
 
-  /** Sends a request; resolves with its final answer, calling onProgress with each 'progress' message. */
   request(
-    body: RequestBody<Req>,
-    onProgress?: (response: Res) => void,
+    body: RequestBody<Request>,
     transfer: Transferable[] = [],
-  ): Promise<Res> {
+    onProgress?: (progress: Progress<Response>) => void,
+  ): Promise<Response> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<Res>((resolve, reject) => {
+    return new Promise<Response>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
       try {
-        worker.postMessage({ ...body, id } as unknown as Req, transfer);
+        worker.postMessage({ ...body, id } as unknown as Request, transfer);
       } catch (e) {
         this.pending.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));
@@ -79,55 +73,59 @@ export class RpcClient<Req extends { id: number }, Res extends RpcResponse> {
     });
   }
 
-  /** Stops everything now: terminates the worker and rejects every pending request with WorkerCancelledError. */
-  cancel(reason?: string): void {
-    this.stop(new WorkerCancelledError(reason));
-  }
-
-  private stop(error: Error): void {
+  /** Terminates the worker now and rejects every pending request with `error`. */
+  stop(error: Error): void {
     const worker = this.worker;
     this.worker = null;
     if (worker) {
-      worker.onmessage = worker.onerror = worker.onmessageerror = null;
+      worker.onmessage = worker.onerror = null;
+      if (worker.onmessageerror !== undefined) worker.onmessageerror = null;
       worker.terminate();
+      this.generation++;
     }
     const pending = [...this.pending.values()];
     this.pending.clear();
     for (const p of pending) p.reject(error);
   }
 
-  private ensureWorker(): RpcWorker<Req, Res> {
+  /** An error for an answer of the wrong kind. */
+  unexpected(response: Response): Error {
+    return this.errors.failed(`unexpected answer "${response.kind}" from ${this.errors.name}`);
+  }
+
+  private ensureWorker(): RpcWorker<Request, Response> {
     if (this.worker) return this.worker;
     const worker = this.spawn();
     worker.onmessage = (event) => this.receive(event.data);
     worker.onerror = (event) => {
-      // Reported through the rejected promises instead of as an uncaught page error.
+      // Reported to the caller through the rejected promises instead of as an uncaught page error.
       event.preventDefault();
       this.stop(
-        new WorkerFailedError(`the ${this.name} worker failed: ${event.message || 'it could not be loaded'}`),
+        this.errors.failed(`${this.errors.name} failed: ${event.message || 'it could not be loaded'}`),
       );
     };
     worker.onmessageerror = () =>
-      this.stop(new WorkerFailedError(`a message from the ${this.name} worker could not be read`));
+      this.stop(this.errors.failed(`a message from ${this.errors.name} could not be read`));
     this.worker = worker;
     return worker;
   }
 
-  private receive(response: Res): void {
+  private receive(response: Response): void {
     if (response.kind === 'error' && response.id === null) {
-      const { error } = response as Extract<RpcResponse, { kind: 'error' }>;
-      this.stop(new WorkerFailedError(`the ${this.name} worker crashed: ${error.message}`));
+      this.stop(
+        this.errors.failed(`${this.errors.name} crashed: ${(response as unknown as Failure).error.message}`),
+      );
       return;
     }
     const pending = this.pending.get(response.id as number);
     if (!pending) return; // an answer to a request that was already settled
     if (response.kind === 'progress') {
-      pending.onProgress?.(response);
+      pending.onProgress?.(response as Progress<Response>);
       return;
     }
     this.pending.delete(response.id as number);
     if (response.kind === 'error')
-      pending.reject(deserializeError((response as Extract<RpcResponse, { kind: 'error' }>).error));
+      pending.reject(this.errors.deserialize((response as unknown as Failure).error));
     else pending.resolve(response);
   }
 }

@@ -326,7 +326,15 @@ export function GraphView(props: GraphViewProps) {
         frame.current.paint();
       });
   });
-  useEffect(() => () => cancelAnimationFrame(frame.current.raf), []);
+  // Reset the handle too: under StrictMode the effect is cleaned up and run again, and a stale handle
+  // would keep the guard above from ever scheduling another frame.
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current.raf);
+      frame.current.raf = 0;
+    },
+    [],
+  );
 
   // Mouse, wheel and touch pan/zoom through d3-zoom, kept in step with the viewport state.
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
