@@ -3,6 +3,7 @@
 // ←/→ one step, Home/End first/last.
 import { useId, type KeyboardEvent } from 'react';
 import { defineStrings, formatNumber, useLang, useStrings } from './i18n';
+import { StepIcon } from './StepIcons';
 import { SPEEDS, type Playback, type Speed } from './usePlayback';
 
 const strings = defineStrings({
@@ -54,28 +55,66 @@ export function stepperKeys(p: Playback) {
   };
 }
 
-export function StepControls({ playback: p }: { playback: Playback }) {
+/**
+ * `positionText` names a step when "step k of n" would mislead, e.g. a timeline whose step 0 is the input
+ * and whose step k is the k-th rewrite.
+ */
+export function StepControls({
+  playback: p,
+  positionText,
+}: {
+  playback: Playback;
+  positionText?: (step: number) => string;
+}) {
   const t = useStrings(strings);
   const lang = useLang();
   const id = useId();
   const atStart = p.step <= 0;
   const atEnd = p.step >= p.total - 1;
+  const position = positionText
+    ? positionText(p.step)
+    : t.position(formatNumber(lang, p.step + 1), formatNumber(lang, p.total));
   return (
-    <div className="step-controls" role="group" aria-label={t.controls} data-own-keys onKeyDown={stepperKeys(p)}>
-      <button type="button" className="icon-button" onClick={() => p.setStep(0)} disabled={atStart} aria-label={t.first}>
-        ⏮
+    <div
+      className="step-controls"
+      role="group"
+      aria-label={t.controls}
+      data-own-keys
+      onKeyDown={stepperKeys(p)}
+    >
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => p.setStep(0)}
+        disabled={atStart}
+        aria-label={t.first}
+      >
+        <StepIcon name="first" />
       </button>
       <button type="button" className="icon-button" onClick={p.prev} disabled={atStart} aria-label={t.prev}>
-        ◀
+        <StepIcon name="prev" />
       </button>
-      <button type="button" className="button primary" onClick={p.toggle} disabled={p.total <= 1} aria-pressed={p.playing}>
-        {p.playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
+      <button
+        type="button"
+        className="button primary"
+        onClick={p.toggle}
+        disabled={p.total <= 1}
+        aria-pressed={p.playing}
+      >
+        <StepIcon name={p.playing ? 'pause' : 'play'} />
+        {p.playing ? t.pause : t.play}
       </button>
       <button type="button" className="icon-button" onClick={p.next} disabled={atEnd} aria-label={t.next}>
-        ▶
+        <StepIcon name="next" />
       </button>
-      <button type="button" className="icon-button" onClick={() => p.setStep(p.total - 1)} disabled={atEnd} aria-label={t.last}>
-        ⏭
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => p.setStep(p.total - 1)}
+        disabled={atEnd}
+        aria-label={t.last}
+      >
+        <StepIcon name="last" />
       </button>
       <input
         type="range"
@@ -84,11 +123,11 @@ export function StepControls({ playback: p }: { playback: Playback }) {
         max={Math.max(0, p.total - 1)}
         value={p.step}
         aria-label={t.scrub}
-        aria-valuetext={t.position(formatNumber(lang, p.step + 1), formatNumber(lang, p.total))}
+        aria-valuetext={position}
         onChange={(e) => p.setStep(Number(e.target.value))}
       />
       <span className="step-position" aria-live="off">
-        {t.position(formatNumber(lang, p.step + 1), formatNumber(lang, p.total))}
+        {position}
       </span>
       <label className="step-speed" htmlFor={id}>
         {t.speed}

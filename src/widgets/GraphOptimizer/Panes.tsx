@@ -142,6 +142,7 @@ export function Panes(props: { left: PaneGraph; right: PaneGraph; diff: Diff; ov
         onViewportChange={setViewport}
         height="26rem"
         initialView="fit"
+        keepViewport
         showInspector
       />
     </div>

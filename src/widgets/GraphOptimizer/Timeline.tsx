@@ -29,7 +29,10 @@ export function Timeline({
         <p className="go-note">{t.noRewrites}</p>
       ) : (
         <>
-          <StepControls playback={playback} />
+          <StepControls
+            playback={playback}
+            positionText={(i) => (i === 0 ? t.atInput(total) : t.rewriteOf(i, total))}
+          />
           <div className="go-pass-steps">
             <button
               type="button"
@@ -58,7 +61,15 @@ export function Timeline({
               data-position={position}
             >
               <strong>{position > 0 ? t.rewriteOf(position, total) : ''}</strong>{' '}
-              {step ? t.stepSummary(step.pass, step.iteration, step.summary) : t.start}
+              {step ? (
+                <>
+                  {t.stepSummary(step.pass, step.iteration, step)}
+                  {/* the passes describe their rewrites in English */}
+                  <span lang="en">{step.summary}</span>
+                </>
+              ) : (
+                t.start
+              )}
             </p>
           </div>
         </>

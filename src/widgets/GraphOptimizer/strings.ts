@@ -1,5 +1,8 @@
 import { defineStrings } from '../../ui/i18n';
-import type { PassLevel, PassName } from '../../engine';
+import type { PassLevel, PassName, Rewrite } from '../../engine';
+
+/** What the step summary counts of a rewrite (the passes' own one-line summaries are in English). */
+type RewriteCounts = Pick<Rewrite, 'removed' | 'added' | 'changed'>;
 
 export const strings = defineStrings({
   en: {
@@ -74,9 +77,10 @@ export const strings = defineStrings({
     // timeline
     timeline: 'Timeline',
     rewriteOf: (i: number, n: number) => `Rewrite ${i} of ${n}`,
+    atInput: (n: number) => `Input graph (${n} rewrite${n === 1 ? '' : 's'} ahead)`,
     start: 'The input graph, before any pass.',
-    stepSummary: (pass: string, iteration: number, summary: string) =>
-      `${pass} (sweep ${iteration + 1}): ${summary}`,
+    stepSummary: (pass: string, iteration: number, _step: RewriteCounts) =>
+      `${pass} (sweep ${iteration + 1}): `,
     prevPass: '◀◀ Pass',
     nextPass: 'Pass ▶▶',
     prevPassLabel: 'Back to the end of the previous pass',
@@ -254,9 +258,16 @@ export const strings = defineStrings({
     tabText: '文本 IR',
     timeline: '时间线',
     rewriteOf: (i: number, n: number) => `第 ${i} / ${n} 次改写`,
+    atInput: (n: number) => `输入的计算图（后面还有 ${n} 次改写）`,
     start: '输入的计算图，尚未运行任何 pass。',
-    stepSummary: (pass: string, iteration: number, summary: string) =>
-      `${pass}（第 ${iteration + 1} 轮）：${summary}`,
+    stepSummary: (pass: string, iteration: number, step: RewriteCounts) => {
+      const counts = [
+        step.removed.length ? `删除 ${step.removed.length} 个节点` : '',
+        step.added.length ? `新增 ${step.added.length} 个节点` : '',
+        step.changed.length ? `修改 ${step.changed.length} 个节点` : '',
+      ].filter(Boolean);
+      return `${pass}（第 ${iteration + 1} 轮）：${counts.length ? `${counts.join('、')}。` : ''}原文：`;
+    },
     prevPass: '◀◀ 上一个 pass',
     nextPass: '下一个 pass ▶▶',
     prevPassLabel: '回到上一个 pass 结束时',
