@@ -12,6 +12,8 @@ export interface EditorProblem {
   message: string;
   line: number;
   column: number;
+  /** Default 'error'. */
+  severity?: 'error' | 'warning';
 }
 
 export interface CodeEditorProps {
@@ -100,6 +102,7 @@ export function CodeEditor({
           language,
           automaticLayout: true,
           minimap: { enabled: false },
+          guides: { indentation: false }, // a guide every two spaces of aligned continuation lines is noise
           scrollBeyondLastLine: false,
           fontSize: 13,
           lineNumbersMinChars: 3,
@@ -135,7 +138,7 @@ export function CodeEditor({
       model,
       'problems',
       problems.map((p) => ({
-        severity: monaco.MarkerSeverity.Error,
+        severity: p.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
         message: p.message,
         startLineNumber: p.line,
         startColumn: p.column,

@@ -190,6 +190,8 @@ export const strings = defineStrings({
       'The input graph in the ONNX text syntax. Edit it: the graph is rebuilt and the passes run again as you type. Large weights print as {...} and keep their values.',
     textLabel: 'ONNX text of the input graph',
     parseOk: 'Parsed: the panes show this graph.',
+    parseWarning: (line: number, message: string) =>
+      `Parsed, but line ${line} needs a look: ${message}. The passes leave that node alone, and shapes after it are unknown.`,
     parseError: (line: number, column: number, message: string) =>
       `Line ${line}, column ${column}: ${message}`,
     parsing: 'Parsing…',
@@ -370,6 +372,8 @@ export const strings = defineStrings({
       '输入计算图的 ONNX 文本形式。修改它，计算图会随输入重建，pass 也会重新运行。较大的权重显示为 {...}，其数值保持不变。',
     textLabel: '输入计算图的 ONNX 文本',
     parseOk: '解析成功：窗格显示的就是这个计算图。',
+    parseWarning: (line: number, message: string) =>
+      `已解析，但请检查第 ${line} 行：${message}。pass 不会改动这个节点，它之后的形状也无从得知。`,
     parseError: (line: number, column: number, message: string) => `第 ${line} 行第 ${column} 列：${message}`,
     parsing: '解析中…',
     caption:
