@@ -108,7 +108,7 @@ export function RunsTable({
           <tbody>
             {timeline.runs.map((run, i) => (
               <tr key={i} className={run.rewrites === 0 ? 'go-idle' : position === run.end ? 'go-here' : ''}>
-                <td>{formatNumber(lang, run.iteration + 1)}</td>
+                <td>{formatNumber(lang, run.iteration)}</td>
                 <th scope="row" className="go-op">
                   {run.rewrites > 0 ? (
                     <button

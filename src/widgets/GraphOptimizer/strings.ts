@@ -1,6 +1,7 @@
 import { defineStrings } from '../../ui/i18n';
 import type { PassLevel, PassName, Rewrite } from '../../engine';
 
+// Sweeps (`iteration`) are numbered from 1 by the pipeline.
 /** What the step summary counts of a rewrite (the passes' own one-line summaries are in English). */
 type RewriteCounts = Pick<Rewrite, 'removed' | 'added' | 'changed'>;
 
@@ -61,7 +62,7 @@ export const strings = defineStrings({
     } satisfies Record<PassName, string>,
     // pipeline
     optimizing: (pass: string, iteration: number, rewrites: number) =>
-      `Optimizing… sweep ${iteration + 1}, ${pass}: ${rewrites} rewrite${rewrites === 1 ? '' : 's'} so far`,
+      `Optimizing… sweep ${iteration}, ${pass}: ${rewrites} rewrite${rewrites === 1 ? '' : 's'} so far`,
     optimizingStart: 'Optimizing…',
     optimized: (rewrites: number, sweeps: number, ms: string, converged: boolean) =>
       `${rewrites} rewrite${rewrites === 1 ? '' : 's'} in ${sweeps} sweep${sweeps === 1 ? '' : 's'} (${ms} ms)${converged ? ', fixed point reached' : ', stopped at the sweep limit before a fixed point'}.`,
@@ -79,8 +80,7 @@ export const strings = defineStrings({
     rewriteOf: (i: number, n: number) => `Rewrite ${i} of ${n}`,
     atInput: (n: number) => `Input graph (${n} rewrite${n === 1 ? '' : 's'} ahead)`,
     start: 'The input graph, before any pass.',
-    stepSummary: (pass: string, iteration: number, _step: RewriteCounts) =>
-      `${pass} (sweep ${iteration + 1}): `,
+    stepSummary: (pass: string, iteration: number, _step: RewriteCounts) => `${pass} (sweep ${iteration}): `,
     prevPass: '◀◀ Pass',
     nextPass: 'Pass ▶▶',
     prevPassLabel: 'Back to the end of the previous pass',
@@ -246,7 +246,7 @@ export const strings = defineStrings({
       'layout-nhwc': '把卷积转换到 NHWC（通道在最后）布局，在边界处插入 Transpose。',
     } satisfies Record<PassName, string>,
     optimizing: (pass: string, iteration: number, rewrites: number) =>
-      `正在优化… 第 ${iteration + 1} 轮，${pass}：已完成 ${rewrites} 次改写`,
+      `正在优化… 第 ${iteration} 轮，${pass}：已完成 ${rewrites} 次改写`,
     optimizingStart: '正在优化…',
     optimized: (rewrites: number, sweeps: number, ms: string, converged: boolean) =>
       `共 ${rewrites} 次改写，${sweeps} 轮（${ms} ms）${converged ? '，已到达不动点' : '，达到轮数上限，尚未到达不动点'}。`,
@@ -268,7 +268,7 @@ export const strings = defineStrings({
         step.added.length ? `新增 ${step.added.length} 个节点` : '',
         step.changed.length ? `修改 ${step.changed.length} 个节点` : '',
       ].filter(Boolean);
-      return `${pass}（第 ${iteration + 1} 轮）：${counts.length ? `${counts.join('、')}。` : ''}原文：`;
+      return `${pass}（第 ${iteration} 轮）：${counts.length ? `${counts.join('、')}。` : ''}原文：`;
     },
     prevPass: '◀◀ 上一个 pass',
     nextPass: '下一个 pass ▶▶',
