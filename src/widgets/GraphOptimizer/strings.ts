@@ -165,8 +165,11 @@ export const strings = defineStrings({
       `Tensor lifetimes: ${n} activation tensors, each a bar from the step that writes it to the last step that reads it, placed at its offset in the arena.`,
     stepAxis: 'execution step (node)',
     offsetAxis: 'arena offset',
-    tensorTip: (name: string, size: string, start: number, end: number, offset: string) =>
-      `${name}: ${size}, steps ${start}–${end}, offset ${offset}`,
+    tensorTip: (name: string, size: string, steps: string, offset: string) =>
+      `${name}: ${size}, steps ${steps}, offset ${offset}`,
+    // a graph input lives from before the first step, a graph output to after the last
+    stepInput: 'input',
+    stepEnd: 'end',
     memoryOf: 'Plan of',
     inPlace: (n: number, size: string) =>
       `${n} element-wise node${n === 1 ? '' : 's'} could also write in place over ${n === 1 ? 'its' : 'their'} input (${size} in all).`,
@@ -349,8 +352,10 @@ export const strings = defineStrings({
       `张量生命周期：${n} 个激活张量，每个是一根横条，从写出它的那一步到最后读取它的那一步，纵向位置是它在内存池中的偏移。`,
     stepAxis: '执行步骤（节点）',
     offsetAxis: '内存池偏移',
-    tensorTip: (name: string, size: string, start: number, end: number, offset: string) =>
-      `${name}：${size}，第 ${start}–${end} 步，偏移 ${offset}`,
+    tensorTip: (name: string, size: string, steps: string, offset: string) =>
+      `${name}：${size}，步骤 ${steps}，偏移 ${offset}`,
+    stepInput: '输入',
+    stepEnd: '结束',
     memoryOf: '规划对象',
     inPlace: (n: number, size: string) => `另有 ${n} 个逐元素节点可以原地写回它的输入（共 ${size}）。`,
     tensorsCaption: '张量（从大到小）',
