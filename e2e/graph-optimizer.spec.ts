@@ -209,3 +209,26 @@ g (float[1, 4] x) => (float[1, 4] y)
   await expect(widget.parseStatus).toContainText('Sigmiod');
   await expect(widget.editor.locator('.squiggly-warning')).not.toHaveCount(0);
 });
+
+test('en: the timeline by keyboard: one arrow press is one rewrite, and the focus survives reaching the end', async ({
+  page,
+}) => {
+  await new CoursePage(page).openLesson(lesson('en', 'operator-fusion'));
+  const widget = new GraphOptimizerWidget(page);
+  await widget.waitUntilOptimized();
+  await expect(widget.summary).toHaveAttribute('data-position', '0');
+  const next = widget.stepButton(/Next step/);
+  await next.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.summary).toHaveAttribute('data-position', '1');
+  await page.keyboard.press('Enter'); // the focused button itself
+  await expect(widget.summary).toHaveAttribute('data-position', '2');
+  await page.keyboard.press('End');
+  await expect(widget.summary).toHaveAttribute('data-position', '3');
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(widget.summary).toHaveAttribute('data-position', '0');
+  await page.keyboard.press('Enter');
+  await expect(widget.summary).toHaveAttribute('data-position', '1');
+});

@@ -1,7 +1,7 @@
 // Controls shared by every stepper: play/pause, step back/forward, first/last, scrub, speed.
 // Keyboard (while focus is inside the controls or the stepper they belong to): Space play/pause,
 // ←/→ one step, Home/End first/last.
-import { useId, type KeyboardEvent } from 'react';
+import { useId, type ButtonHTMLAttributes, type KeyboardEvent } from 'react';
 import { defineStrings, formatNumber, useLang, useStrings } from './i18n';
 import { StepIcon } from './StepIcons';
 import { SPEEDS, type Playback, type Speed } from './usePlayback';
@@ -38,6 +38,7 @@ const strings = defineStrings({
 /** Handles the stepper keys; attach to the element that wraps a stepper (it also gets data-own-keys). */
 export function stepperKeys(p: Playback) {
   return (e: KeyboardEvent) => {
+    if (e.defaultPrevented) return; // already handled by nested controls (StepControls inside a stepper)
     const target = e.target as HTMLElement;
     if (target.closest('input[type=text], input[type=number], textarea, select')) return;
     const actions: Record<string, () => void> = {
@@ -53,6 +54,21 @@ export function stepperKeys(p: Playback) {
     e.preventDefault();
     action();
   };
+}
+
+/**
+ * A button that stays focusable when it cannot act (aria-disabled): a disabled button would drop the keyboard
+ * focus to the page the moment the reader steps to the end, and the arrow keys would stop working.
+ */
+export function StepButton({ disabled, onClick, ...rest }: ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button
+      type="button"
+      {...rest}
+      aria-disabled={disabled || undefined}
+      onClick={disabled ? undefined : onClick}
+    />
+  );
 }
 
 /**
@@ -82,18 +98,17 @@ export function StepControls({
       data-own-keys
       onKeyDown={stepperKeys(p)}
     >
-      <button
-        type="button"
+      <StepButton
         className="icon-button"
         onClick={() => p.setStep(0)}
         disabled={atStart}
         aria-label={t.first}
       >
         <StepIcon name="first" />
-      </button>
-      <button type="button" className="icon-button" onClick={p.prev} disabled={atStart} aria-label={t.prev}>
+      </StepButton>
+      <StepButton className="icon-button" onClick={p.prev} disabled={atStart} aria-label={t.prev}>
         <StepIcon name="prev" />
-      </button>
+      </StepButton>
       <button
         type="button"
         className="button primary"
@@ -104,18 +119,17 @@ export function StepControls({
         <StepIcon name={p.playing ? 'pause' : 'play'} />
         {p.playing ? t.pause : t.play}
       </button>
-      <button type="button" className="icon-button" onClick={p.next} disabled={atEnd} aria-label={t.next}>
+      <StepButton className="icon-button" onClick={p.next} disabled={atEnd} aria-label={t.next}>
         <StepIcon name="next" />
-      </button>
-      <button
-        type="button"
+      </StepButton>
+      <StepButton
         className="icon-button"
         onClick={() => p.setStep(p.total - 1)}
         disabled={atEnd}
         aria-label={t.last}
       >
         <StepIcon name="last" />
-      </button>
+      </StepButton>
       <input
         type="range"
         className="step-scrub"

@@ -2,7 +2,7 @@
 // two pass buttons), or straight to the end of any pass run (the runs table). The summary line says what
 // the rewrite at the current position did.
 import { useId } from 'react';
-import { StepControls, stepperKeys } from '../../ui/StepControls';
+import { StepButton, StepControls, stepperKeys } from '../../ui/StepControls';
 import type { Playback } from '../../ui/usePlayback';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import type { OptimizeResult } from '../../workers/optimizerProtocol';
@@ -34,8 +34,7 @@ export function Timeline({
             positionText={(i) => (i === 0 ? t.atInput(total) : t.rewriteOf(i, total))}
           />
           <div className="go-pass-steps">
-            <button
-              type="button"
+            <StepButton
               className="button"
               onClick={() => playback.setStep(previousStop(stops, position))}
               disabled={position === 0}
@@ -43,9 +42,8 @@ export function Timeline({
               data-testid="prev-pass"
             >
               {t.prevPass}
-            </button>
-            <button
-              type="button"
+            </StepButton>
+            <StepButton
               className="button"
               onClick={() => playback.setStep(nextStop(stops, position))}
               disabled={position >= total}
@@ -53,7 +51,7 @@ export function Timeline({
               data-testid="next-pass"
             >
               {t.nextPass}
-            </button>
+            </StepButton>
             <p
               className="go-step-summary"
               aria-live="polite"
