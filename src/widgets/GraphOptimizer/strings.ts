@@ -2,6 +2,9 @@ import { defineStrings } from '../../ui/i18n';
 import type { PassLevel, PassName, Rewrite } from '../../engine';
 
 // Sweeps (`iteration`) are numbered from 1 by the pipeline.
+/** A message as a sentence: the engine's messages come without a final full stop. */
+const sentence = (message: string, stop: string) => (/[.!?。！？]$/.test(message) ? message : message + stop);
+
 /** What the step summary counts of a rewrite (the passes' own one-line summaries are in English). */
 type RewriteCounts = Pick<Rewrite, 'removed' | 'added' | 'changed'>;
 
@@ -21,7 +24,7 @@ export const strings = defineStrings({
     loadBig: (id: string, mb: string) => `Load ${id} (${mb} MB)`,
     bigHint: 'This model is large: it loads when you ask for it.',
     loadingModel: (name: string) => `Loading ${name}…`,
-    loadFailed: (name: string, message: string) => `Could not load ${name}: ${message}`,
+    loadFailed: (name: string, message: string) => `Could not load ${name}: ${sentence(message, '.')}`,
     keptModel: (name: string) => `${name} stays loaded.`,
     tooLarge: (mb: string, limit: number) =>
       `the file has ${mb} MB; the playground takes models up to ${limit} MB`,
@@ -216,7 +219,7 @@ export const strings = defineStrings({
     loadBig: (id: string, mb: string) => `加载 ${id}（${mb} MB）`,
     bigHint: '这个模型较大，点击后才加载。',
     loadingModel: (name: string) => `正在加载 ${name}…`,
-    loadFailed: (name: string, message: string) => `无法加载 ${name}：${message}`,
+    loadFailed: (name: string, message: string) => `无法加载 ${name}：${sentence(message, '。')}`,
     keptModel: (name: string) => `仍保留已加载的 ${name}。`,
     tooLarge: (mb: string, limit: number) => `文件大小为 ${mb} MB，实验场最多接受 ${limit} MB 的模型`,
     noModel: '尚未加载模型。',
