@@ -103,6 +103,9 @@ export function CodeEditor({
           automaticLayout: true,
           minimap: { enabled: false },
           guides: { indentation: false }, // a guide every two spaces of aligned continuation lines is noise
+          // long lines (a row of weights) wrap rather than hide behind a horizontal scroll, above all on a phone
+          wordWrap: 'on',
+          wrappingIndent: 'indent',
           scrollBeyondLastLine: false,
           fontSize: 13,
           lineNumbersMinChars: 3,
