@@ -44,6 +44,15 @@ const strings = defineStrings({
 });
 
 let loading: Promise<Monaco> | null = null;
+
+/** The editor's font size and theme from the page's presenter mode and colour theme (classes on <html>). */
+function pageLook(): { fontSize: number; theme: 'vs' | 'vs-dark' } {
+  const root = document.documentElement;
+  return {
+    fontSize: root.classList.contains('presenter') ? 18 : 13,
+    theme: root.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
+  };
+}
 const loadMonaco = () => (loading ??= import('./monaco').then((m) => m.monaco));
 
 export function CodeEditor({
@@ -107,10 +116,10 @@ export function CodeEditor({
           wordWrap: 'on',
           wrappingIndent: 'indent',
           scrollBeyondLastLine: false,
-          fontSize: 13,
+          fontSize: pageLook().fontSize,
           lineNumbersMinChars: 3,
           ariaLabel: label,
-          theme: document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
+          theme: pageLook().theme,
         });
         e.onDidChangeModelContent(() => emit(e.getValue()));
         editor.current = e;
@@ -126,6 +135,24 @@ export function CodeEditor({
     // the editor is created once; value, label and problems are pushed in by the effects below
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Follow the page: the dark theme, and a larger font in presenter mode (13 px is unreadable on a projector).
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const e = editor.current;
+    if (!monaco || !e) return;
+    const follow = () => {
+      const look = pageLook();
+      e.updateOptions({ fontSize: look.fontSize });
+      monaco.editor.setTheme(look.theme);
+    };
+    const observer = new MutationObserver(follow);
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['class', 'data-theme'],
+    });
+    return () => observer.disconnect();
+  }, [state]);
 
   // A new value from outside (another model loaded) replaces the text; our own edits come back unchanged.
   useEffect(() => {
