@@ -45,15 +45,19 @@ describe('layout', () => {
     const child = spawn(
       path.join(root, 'node_modules/.bin/tsx'),
       [path.join(root, 'src/cli/main.ts'), 'layout', 'mobilenetv2-224', '--json'],
-      { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] },
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    // a reader that lets the pipe fill up (64 KiB) for a while, as `| python3 …` did
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += String(c)));
+    // a reader that lets the pipe fill up (64 KiB) for a while, as `| python3 …` did; 'close' is awaited from
+    // the start, since the child may be done before the pause ends
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     child.stdout.pause();
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     await new Promise((resolve) => setTimeout(resolve, 4000));
     child.stdout.resume();
-    await new Promise((resolve) => child.on('close', resolve));
+    expect(await closed, stderr).toBe(0);
     const piped = Buffer.concat(chunks).toString();
     expect(piped.length).toBeGreaterThan(1 << 16);
     expect((JSON.parse(piped) as LayoutReport).after.transposes).toHaveLength(1);
