@@ -115,6 +115,8 @@ export function CodeEditor({
           // long lines (a row of weights) wrap rather than hide behind a horizontal scroll, above all on a phone
           wordWrap: 'on',
           wrappingIndent: 'indent',
+          // Monaco dims the number of the line after a final newline on Linux: too faint for axe's contrast rule
+          renderFinalNewline: 'on',
           scrollBeyondLastLine: false,
           fontSize: pageLook().fontSize,
           lineNumbersMinChars: 3,
