@@ -146,3 +146,89 @@ test('en: selecting the fused node rings, in the other pane, the nodes it replac
   await expect(widget.pane('right')).toHaveAttribute('data-selected', /Conv/);
   await expect(widget.pane('left')).toHaveAttribute('data-related', '3');
 });
+
+test('en: stepping through the timeline keeps the zoom the reader chose; the step icons are drawn', async ({
+  page,
+}) => {
+  await new CoursePage(page).openLesson(lesson('en', 'optimization-strategy'));
+  const widget = new GraphOptimizerWidget(page);
+  await widget.waitUntilOptimized();
+  await expect(widget.pane('right').getByTestId('graph-view')).toHaveAttribute('data-zoom', /\d/);
+  const fitted = await widget.zoomIn('right');
+
+  // zoom in twice with the keyboard, then step back two rewrites: the graphs change, the zoom stays
+  await widget.pane('right').getByTestId('graph-canvas').focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect.poll(() => widget.zoomIn('right')).toBeCloseTo(fitted * 1.25 * 1.25, 3);
+  const zoomed = await widget.zoomIn('right');
+  const nodes = await widget.nodesIn('right');
+  const end = await widget.position();
+  await widget.stepButton(/Previous step/).click();
+  await widget.stepButton(/Previous step/).click();
+  await expect(widget.summary).toHaveAttribute('data-position', String(end - 2));
+  await expect.poll(() => widget.nodesIn('right')).not.toBe(nodes);
+  await expect(widget.pane('right').locator('.go-pane-badge')).toHaveCount(0);
+  expect(await widget.zoomIn('right')).toBeCloseTo(zoomed, 6);
+  expect(await widget.zoomIn('left')).toBeCloseTo(zoomed, 6);
+
+  // the transport icons are inline SVG with a size (the ⏮ ⏭ glyphs were empty boxes in many fonts)
+  for (const name of [/First step/, /Previous step/, /Next step/, /Last step/]) {
+    const box = await widget.stepButton(name).locator('svg').boundingBox();
+    expect(box?.width).toBeGreaterThan(8);
+  }
+  await expect(widget.root.getByTestId('timeline').locator('.step-position')).toHaveText(
+    /^Rewrite \d+ of \d+$/,
+  );
+  await widget.stepButton(/First step/).click();
+  await expect(widget.root.getByTestId('timeline').locator('.step-position')).toHaveText(/^Input graph/);
+});
+
+test('zh: the text IR prints float32 weights in their shortest form and warns about an unknown operator', async ({
+  page,
+}) => {
+  await new CoursePage(page).openLesson(lesson('zh', 'graph-ir'));
+  const widget = new GraphOptimizerWidget(page);
+  await widget.waitUntilOptimized();
+  await widget.root.getByTestId('model-select').selectOption('digits-cnn-raw');
+  await widget.waitUntilOptimized();
+  await expect(widget.editor).toBeVisible({ timeout: 30_000 });
+  const lines = widget.editor.locator('.view-lines');
+  // the first BatchNormalization scale, a float32 printed as 1.0084039 rather than 1.0084038972854614
+  await expect(lines).toContainText('model.block1.1.weight = {1.0084039, 0.95940846, 0.9338533,');
+  await expect(lines).not.toContainText('1.0084038972854614');
+
+  await widget.replaceText(`<ir_version: 8, opset_import: ["" : 17]>
+g (float[1, 4] x) => (float[1, 4] y)
+{
+  a = Relu (x)
+  y = Sigmiod (a)
+}`);
+  await expect(widget.parseStatus).toHaveAttribute('data-state', 'warning');
+  await expect(widget.parseStatus).toContainText('第 5 行');
+  await expect(widget.parseStatus).toContainText('Sigmiod');
+  await expect(widget.editor.locator('.squiggly-warning')).not.toHaveCount(0);
+});
+
+test('en: the timeline by keyboard: one arrow press is one rewrite, and the focus survives reaching the end', async ({
+  page,
+}) => {
+  await new CoursePage(page).openLesson(lesson('en', 'operator-fusion'));
+  const widget = new GraphOptimizerWidget(page);
+  await widget.waitUntilOptimized();
+  await expect(widget.summary).toHaveAttribute('data-position', '0');
+  const next = widget.stepButton(/Next step/);
+  await next.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.summary).toHaveAttribute('data-position', '1');
+  await page.keyboard.press('Enter'); // the focused button itself
+  await expect(widget.summary).toHaveAttribute('data-position', '2');
+  await page.keyboard.press('End');
+  await expect(widget.summary).toHaveAttribute('data-position', '3');
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(widget.summary).toHaveAttribute('data-position', '0');
+  await page.keyboard.press('Enter');
+  await expect(widget.summary).toHaveAttribute('data-position', '1');
+});

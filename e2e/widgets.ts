@@ -124,6 +124,11 @@ export class GraphOptimizerWidget {
     return this.root.getByTestId(`pane-${side}`);
   }
 
+  /** The zoom factor of a pane's drawing (the two panes share one viewport). */
+  async zoomIn(side: 'left' | 'right'): Promise<number> {
+    return Number(await this.pane(side).getByTestId('graph-view').getAttribute('data-zoom'));
+  }
+
   /** Node count of the graph drawn in a pane. */
   async nodesIn(side: 'left' | 'right'): Promise<number> {
     return Number(await this.pane(side).getAttribute('data-nodes'));

@@ -12,6 +12,8 @@ export interface EditorProblem {
   message: string;
   line: number;
   column: number;
+  /** Default 'error'. */
+  severity?: 'error' | 'warning';
 }
 
 export interface CodeEditorProps {
@@ -42,6 +44,15 @@ const strings = defineStrings({
 });
 
 let loading: Promise<Monaco> | null = null;
+
+/** The editor's font size and theme from the page's presenter mode and colour theme (classes on <html>). */
+function pageLook(): { fontSize: number; theme: 'vs' | 'vs-dark' } {
+  const root = document.documentElement;
+  return {
+    fontSize: root.classList.contains('presenter') ? 18 : 13,
+    theme: root.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
+  };
+}
 const loadMonaco = () => (loading ??= import('./monaco').then((m) => m.monaco));
 
 export function CodeEditor({
@@ -100,11 +111,17 @@ export function CodeEditor({
           language,
           automaticLayout: true,
           minimap: { enabled: false },
+          guides: { indentation: false }, // a guide every two spaces of aligned continuation lines is noise
+          // long lines (a row of weights) wrap rather than hide behind a horizontal scroll, above all on a phone
+          wordWrap: 'on',
+          wrappingIndent: 'indent',
+          // Monaco dims the number of the line after a final newline on Linux: too faint for axe's contrast rule
+          renderFinalNewline: 'on',
           scrollBeyondLastLine: false,
-          fontSize: 13,
+          fontSize: pageLook().fontSize,
           lineNumbersMinChars: 3,
           ariaLabel: label,
-          theme: document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs',
+          theme: pageLook().theme,
         });
         e.onDidChangeModelContent(() => emit(e.getValue()));
         editor.current = e;
@@ -121,6 +138,24 @@ export function CodeEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Follow the page: the dark theme, and a larger font in presenter mode (13 px is unreadable on a projector).
+  useEffect(() => {
+    const monaco = monacoRef.current;
+    const e = editor.current;
+    if (!monaco || !e) return;
+    const follow = () => {
+      const look = pageLook();
+      e.updateOptions({ fontSize: look.fontSize });
+      monaco.editor.setTheme(look.theme);
+    };
+    const observer = new MutationObserver(follow);
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['class', 'data-theme'],
+    });
+    return () => observer.disconnect();
+  }, [state]);
+
   // A new value from outside (another model loaded) replaces the text; our own edits come back unchanged.
   useEffect(() => {
     const e = editor.current;
@@ -135,7 +170,7 @@ export function CodeEditor({
       model,
       'problems',
       problems.map((p) => ({
-        severity: monaco.MarkerSeverity.Error,
+        severity: p.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
         message: p.message,
         startLineNumber: p.line,
         startColumn: p.column,

@@ -1,8 +1,9 @@
 // Controls shared by every stepper: play/pause, step back/forward, first/last, scrub, speed.
 // Keyboard (while focus is inside the controls or the stepper they belong to): Space play/pause,
 // ←/→ one step, Home/End first/last.
-import { useId, type KeyboardEvent } from 'react';
+import { useId, type ButtonHTMLAttributes, type KeyboardEvent } from 'react';
 import { defineStrings, formatNumber, useLang, useStrings } from './i18n';
+import { StepIcon } from './StepIcons';
 import { SPEEDS, type Playback, type Speed } from './usePlayback';
 
 const strings = defineStrings({
@@ -37,6 +38,7 @@ const strings = defineStrings({
 /** Handles the stepper keys; attach to the element that wraps a stepper (it also gets data-own-keys). */
 export function stepperKeys(p: Playback) {
   return (e: KeyboardEvent) => {
+    if (e.defaultPrevented) return; // already handled by nested controls (StepControls inside a stepper)
     const target = e.target as HTMLElement;
     if (target.closest('input[type=text], input[type=number], textarea, select')) return;
     const actions: Record<string, () => void> = {
@@ -54,12 +56,40 @@ export function stepperKeys(p: Playback) {
   };
 }
 
-export function StepControls({ playback: p }: { playback: Playback }) {
+/**
+ * A button that stays focusable when it cannot act (aria-disabled): a disabled button would drop the keyboard
+ * focus to the page the moment the reader steps to the end, and the arrow keys would stop working.
+ */
+export function StepButton({ disabled, onClick, ...rest }: ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button
+      type="button"
+      {...rest}
+      aria-disabled={disabled || undefined}
+      onClick={disabled ? undefined : onClick}
+    />
+  );
+}
+
+/**
+ * `positionText` names a step when "step k of n" would mislead, e.g. a timeline whose step 0 is the input
+ * and whose step k is the k-th rewrite.
+ */
+export function StepControls({
+  playback: p,
+  positionText,
+}: {
+  playback: Playback;
+  positionText?: (step: number) => string;
+}) {
   const t = useStrings(strings);
   const lang = useLang();
   const id = useId();
   const atStart = p.step <= 0;
   const atEnd = p.step >= p.total - 1;
+  const position = positionText
+    ? positionText(p.step)
+    : t.position(formatNumber(lang, p.step + 1), formatNumber(lang, p.total));
   return (
     <div
       className="step-controls"
@@ -68,18 +98,17 @@ export function StepControls({ playback: p }: { playback: Playback }) {
       data-own-keys
       onKeyDown={stepperKeys(p)}
     >
-      <button
-        type="button"
+      <StepButton
         className="icon-button"
         onClick={() => p.setStep(0)}
         disabled={atStart}
         aria-label={t.first}
       >
-        ⏮
-      </button>
-      <button type="button" className="icon-button" onClick={p.prev} disabled={atStart} aria-label={t.prev}>
-        ◀
-      </button>
+        <StepIcon name="first" />
+      </StepButton>
+      <StepButton className="icon-button" onClick={p.prev} disabled={atStart} aria-label={t.prev}>
+        <StepIcon name="prev" />
+      </StepButton>
       <button
         type="button"
         className="button primary"
@@ -87,20 +116,20 @@ export function StepControls({ playback: p }: { playback: Playback }) {
         disabled={p.total <= 1}
         aria-pressed={p.playing}
       >
-        {p.playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
+        <StepIcon name={p.playing ? 'pause' : 'play'} />
+        {p.playing ? t.pause : t.play}
       </button>
-      <button type="button" className="icon-button" onClick={p.next} disabled={atEnd} aria-label={t.next}>
-        ▶
-      </button>
-      <button
-        type="button"
+      <StepButton className="icon-button" onClick={p.next} disabled={atEnd} aria-label={t.next}>
+        <StepIcon name="next" />
+      </StepButton>
+      <StepButton
         className="icon-button"
         onClick={() => p.setStep(p.total - 1)}
         disabled={atEnd}
         aria-label={t.last}
       >
-        ⏭
-      </button>
+        <StepIcon name="last" />
+      </StepButton>
       <input
         type="range"
         className="step-scrub"
@@ -108,11 +137,11 @@ export function StepControls({ playback: p }: { playback: Playback }) {
         max={Math.max(0, p.total - 1)}
         value={p.step}
         aria-label={t.scrub}
-        aria-valuetext={t.position(formatNumber(lang, p.step + 1), formatNumber(lang, p.total))}
+        aria-valuetext={position}
         onChange={(e) => p.setStep(Number(e.target.value))}
       />
       <span className="step-position" aria-live="off">
-        {t.position(formatNumber(lang, p.step + 1), formatNumber(lang, p.total))}
+        {position}
       </span>
       <label className="step-speed" htmlFor={id}>
         {t.speed}

@@ -82,6 +82,8 @@ export interface SyntaxProblem {
   message: string;
   line: number;
   column: number;
+  /** A warning comes with a model that was accepted (an operator the engine does not know, a shape error). */
+  severity?: 'warning';
 }
 
 export type OptimizerRequest =

@@ -62,6 +62,13 @@ describe('optimizer service', () => {
     expect(parse('g (float[1] x) => (float[1] y) {\n  y = Relu (x)\n}', new Map()).problem).toBeNull();
   });
 
+  it('accepts a graph with an unknown operator (a typo?) but warns on its line', () => {
+    const typo = parse('g (float[1] x) => (float[1] y) {\n  a = Relu (x)\n  y = Sigmiod (a)\n}', new Map());
+    expect(typo.model?.graph.nodes.map((n) => n.opType)).toEqual(['Relu', 'Sigmiod']);
+    expect(typo.problem).toMatchObject({ severity: 'warning', line: 3 });
+    expect(typo.problem?.message).toMatch(/Sigmiod is not implemented here/);
+  });
+
   it('refuses empty and malformed files with a ModelError, posted as an error for that request', () => {
     const { posted, handle } = service();
     handle({ kind: 'decode', id: 7, bytes: new ArrayBuffer(0), name: 'empty.onnx' });

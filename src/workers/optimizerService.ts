@@ -10,6 +10,7 @@ import {
   encodeModel,
   inferShapes,
   modelCost,
+  nodeLabel,
   opCounts,
   ortWebBlockers,
   parseModelText,
@@ -77,7 +78,12 @@ function lineOf(text: string, word: string | undefined, code: string): number {
   const hits = lines.filter(({ line }) => re.test(line));
   const defines = hits.filter(({ line, eq }) => eq > 0 && re.test(line.slice(0, eq)));
   const reads = hits.filter(({ line, eq }) => eq > 0 && re.test(line.slice(eq + 1)));
-  const hit = code === 'duplicate-definition' ? (defines[1] ?? defines[0]) : reads[0];
+  const hit =
+    code === 'duplicate-definition'
+      ? (defines[1] ?? defines[0])
+      : code === 'definition'
+        ? defines[0]
+        : reads[0];
   return ((hit ?? hits[0])?.i ?? 0) + 1;
 }
 
@@ -115,6 +121,22 @@ export function parse(
         column: 1,
       },
     };
+  // Accepted, but a node the engine cannot type (an unknown operator: often a typo) deserves a marker too.
+  const inference = inferShapes(model);
+  const unknown = inference.unknownOps[0];
+  const doubtful = unknown ?? inference.errors[0];
+  if (doubtful) {
+    const node = model.graph.nodes.find((n, i) => nodeLabel(n, i) === doubtful.node);
+    return {
+      model,
+      problem: {
+        message: unknown ? unknown.message : `${doubtful.node} (${doubtful.opType}): ${doubtful.message}`,
+        line: lineOf(text, node?.outputs.find(Boolean), 'definition'),
+        column: 1,
+        severity: 'warning',
+      },
+    };
+  }
   return { model, problem: null };
 }
 

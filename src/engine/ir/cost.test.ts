@@ -50,6 +50,25 @@ describe('modelCost, checked against hand-computed figures', () => {
     });
   });
 
+  it('the channels-last convolutions of the NHWC conversion have the MACs of their Conv', () => {
+    const attributes = { kernel_shape: ints([3, 3]), pads: ints([1, 1, 1, 1]) };
+    const conv = single(
+      makeNode('Conv', ['x', 'W'], ['y'], { attributes }),
+      [1, 3, 32, 32],
+      { W: [16, 3, 3, 3] },
+      [1, 16, 32, 32],
+    );
+    // NhwcConv: X, Y [N, H, W, C] and W [M, kH, kW, C/group]
+    const nhwc = makeNode('NhwcConv', ['x', 'W'], ['y'], { domain: 'com.microsoft', attributes });
+    expect(single(nhwc, [1, 32, 32, 3], { W: [16, 3, 3, 3] }, [1, 32, 32, 16]).macs).toBe(conv.macs);
+    // com.microsoft QLinearConv (channels_last = 1): the weight is its fourth input
+    const q = makeNode('QLinearConv', ['x', 's', 'z', 'W', 's', 'z', 's', 'z'], ['y'], {
+      domain: 'com.microsoft',
+      attributes: { ...attributes, channels_last: int(1) },
+    });
+    expect(single(q, [1, 32, 32, 3], { W: [16, 3, 3, 3] }, [1, 32, 32, 16]).macs).toBe(conv.macs);
+  });
+
   it('a depthwise convolution: C/groups = 1, so MACs = N·C·Ho·Wo·Kh·Kw', () => {
     const dw = makeNode('Conv', ['x', 'W'], ['y'], {
       attributes: { group: int(32), kernel_shape: ints([3, 3]), strides: ints([2, 2]) },

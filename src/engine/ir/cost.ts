@@ -125,11 +125,14 @@ const MAC_OPS = new Map<string, { kind: 'conv' | 'convTranspose' | 'gemm' | 'mat
 
 /**
  * onnxruntime's fused forms (com.microsoft), which operator fusion emits: the MACs of their Conv or Gemm
- * (the fused activation, like a bias, is not counted).
+ * (the fused activation, like a bias, is not counted); and the channels-last convolutions of the NHWC
+ * conversion, whose weights keep M first ([M, kH, kW, C/group]), so the conv formula holds as it is.
  */
 const CONTRIB_MAC_OPS: typeof MAC_OPS = new Map([
   ['FusedConv', { kind: 'conv', x: 0, w: 1 }],
   ['FusedGemm', { kind: 'gemm', x: 0, w: 1 }],
+  ['NhwcConv', { kind: 'conv', x: 0, w: 1 }],
+  ['QLinearConv', { kind: 'conv', x: 0, w: 3 }],
 ]);
 
 const product = (dims: readonly number[]) => dims.reduce((p, d) => p * d, 1);

@@ -1,7 +1,7 @@
 // The memory planner's answer for the two graphs: no reuse, the greedy arena and the lower bound as bars,
 // and the plan of one graph as a Gantt chart of tensor lifetimes at their arena offsets (gantt.ts), with
 // the largest tensors as a table (the chart's text alternative).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BlockedLayoutReport, MemoryPlan } from '../../engine';
 import type { Analysis } from '../../workers/optimizerProtocol';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
@@ -11,6 +11,20 @@ import { drawGantt } from './gantt';
 import { strings } from './strings';
 
 const TABLE_ROWS = 12;
+
+/** A tensor's lifetime as text: "3–7", "input–0" for a graph input, "12–end" for a graph output. */
+function useLifeText(plan: MemoryPlan | null | undefined) {
+  const t = useStrings(strings);
+  const lang = useLang();
+  const steps = plan?.order.length ?? 0;
+  return useCallback(
+    ({ start, end }: { start: number; end: number }) => {
+      const step = (s: number) => (s < 0 ? t.stepInput : s >= steps ? t.stepEnd : formatNumber(lang, s));
+      return `${step(start)}–${step(end)}`;
+    },
+    [t, lang, steps],
+  );
+}
 
 export function MemoryView({
   before: left,
@@ -28,6 +42,7 @@ export function MemoryView({
   const [selected, setSelected] = useState<string | null>(null);
   const plan = which === 'before' ? before : after;
   const bytes = (v: number) => formatBytes(lang, v);
+  const steps = useLifeText(plan);
   const max = Math.max(1, before?.naiveBytes ?? 0, after?.naiveBytes ?? 0);
   const bars: [string, keyof Pick<MemoryPlan, 'naiveBytes' | 'plannedBytes' | 'lowerBoundBytes'>][] = [
     [t.naive, 'naiveBytes'],
@@ -103,9 +118,7 @@ export function MemoryView({
                         {x.name}
                       </th>
                       <td>{bytes(x.bytes)}</td>
-                      <td>
-                        {formatNumber(lang, x.start)}–{formatNumber(lang, x.end)}
-                      </td>
+                      <td>{steps(x)}</td>
                       <td>{bytes(x.offset)}</td>
                     </tr>
                   ))}
@@ -199,6 +212,7 @@ function Gantt({ plan, selected }: { plan: MemoryPlan; selected: string | null }
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useElementWidth(box);
+  const steps = useLifeText(plan);
   useEffect(() => {
     if (!svg.current || width <= 0) return;
     drawGantt(svg.current, {
@@ -208,11 +222,11 @@ function Gantt({ plan, selected }: { plan: MemoryPlan; selected: string | null }
       selected,
       formatBytes: (v) => formatBytes(lang, v),
       tensorLabel: (x) =>
-        t.tensorTip(x.name, formatBytes(lang, x.bytes), x.start, x.end, formatBytes(lang, x.offset)),
+        t.tensorTip(x.name, formatBytes(lang, x.bytes), steps(x), formatBytes(lang, x.offset)),
       xLabel: t.stepAxis,
       yLabel: t.offsetAxis,
     });
-  }, [plan, width, selected, lang, t]);
+  }, [plan, width, selected, lang, t, steps]);
   return (
     <div ref={box} className="go-gantt">
       <svg ref={svg} role="img" aria-label={t.ganttAlt(plan.tensors.length)} data-testid="gantt" />

@@ -141,7 +141,8 @@ export function Panes(props: { left: PaneGraph; right: PaneGraph; diff: Diff; ov
         viewport={viewport}
         onViewportChange={setViewport}
         height="26rem"
-        initialView="fit"
+        initialView="auto"
+        keepViewport
         showInspector
       />
     </div>

@@ -22,6 +22,7 @@ export function TextPanel({
   }, [text.kind, onNeedText]);
   const problem = text.kind === 'ready' ? text.problem : null;
   const problems = useMemo(() => (problem ? [problem] : []), [problem]);
+  const warning = problem?.severity === 'warning';
   if (text.kind !== 'ready')
     return (
       <p className="go-note" role="status">
@@ -40,15 +41,17 @@ export function TextPanel({
         setup={registerOnnxText}
       />
       <p
-        className={`go-message${problem ? ' error' : ''}`}
+        className={`go-message${problem ? (warning ? ' warning' : ' error') : ''}`}
         role="status"
         data-testid="parse-status"
-        data-state={text.parsing ? 'parsing' : problem ? 'error' : 'ok'}
+        data-state={text.parsing ? 'parsing' : problem ? (warning ? 'warning' : 'error') : 'ok'}
       >
         {text.parsing
           ? t.parsing
           : problem
-            ? t.parseError(problem.line, problem.column, problem.message)
+            ? warning
+              ? t.parseWarning(problem.line, problem.message)
+              : t.parseError(problem.line, problem.column, problem.message)
             : t.parseOk}
       </p>
     </div>

@@ -2,7 +2,7 @@
 // two pass buttons), or straight to the end of any pass run (the runs table). The summary line says what
 // the rewrite at the current position did.
 import { useId } from 'react';
-import { StepControls, stepperKeys } from '../../ui/StepControls';
+import { StepButton, StepControls, stepperKeys } from '../../ui/StepControls';
 import type { Playback } from '../../ui/usePlayback';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import type { OptimizeResult } from '../../workers/optimizerProtocol';
@@ -29,10 +29,12 @@ export function Timeline({
         <p className="go-note">{t.noRewrites}</p>
       ) : (
         <>
-          <StepControls playback={playback} />
+          <StepControls
+            playback={playback}
+            positionText={(i) => (i === 0 ? t.atInput(total) : t.rewriteOf(i, total))}
+          />
           <div className="go-pass-steps">
-            <button
-              type="button"
+            <StepButton
               className="button"
               onClick={() => playback.setStep(previousStop(stops, position))}
               disabled={position === 0}
@@ -40,9 +42,8 @@ export function Timeline({
               data-testid="prev-pass"
             >
               {t.prevPass}
-            </button>
-            <button
-              type="button"
+            </StepButton>
+            <StepButton
               className="button"
               onClick={() => playback.setStep(nextStop(stops, position))}
               disabled={position >= total}
@@ -50,7 +51,7 @@ export function Timeline({
               data-testid="next-pass"
             >
               {t.nextPass}
-            </button>
+            </StepButton>
             <p
               className="go-step-summary"
               aria-live="polite"
@@ -58,7 +59,15 @@ export function Timeline({
               data-position={position}
             >
               <strong>{position > 0 ? t.rewriteOf(position, total) : ''}</strong>{' '}
-              {step ? t.stepSummary(step.pass, step.iteration, step.summary) : t.start}
+              {step ? (
+                <>
+                  {t.stepSummary(step.pass, step.iteration, step)}
+                  {/* the passes describe their rewrites in English */}
+                  <span lang="en">{step.summary}</span>
+                </>
+              ) : (
+                t.start
+              )}
             </p>
           </div>
         </>
@@ -97,7 +106,7 @@ export function RunsTable({
           <tbody>
             {timeline.runs.map((run, i) => (
               <tr key={i} className={run.rewrites === 0 ? 'go-idle' : position === run.end ? 'go-here' : ''}>
-                <td>{formatNumber(lang, run.iteration + 1)}</td>
+                <td>{formatNumber(lang, run.iteration)}</td>
                 <th scope="row" className="go-op">
                   {run.rewrites > 0 ? (
                     <button

@@ -149,7 +149,9 @@ export default function GraphOptimizer({
     if (load.kind === 'loading') return { text: t.loadingModel(load.name), error: false };
     if (load.kind === 'error')
       return {
-        text: `${t.loadFailed(load.name, load.message)} ${opt.current ? t.keptModel(opt.current.name) : ''}`,
+        text: [t.loadFailed(load.name, load.message), opt.current ? t.keptModel(opt.current.name) : '']
+          .filter(Boolean)
+          .join(lang === 'zh' ? '' : ' '),
         error: true,
       };
     if (run.kind === 'running')

@@ -49,6 +49,18 @@ linear (float[1, 4] x) => (float[1, 3] y)
 `,
   },
   {
+    id: 'add-relu-maxpool',
+    title: { en: 'Add → ReLU → MaxPool', zh: 'Add → ReLU → MaxPool' },
+    text: `${header}
+residual_pool (float[1, 2, 4, 4] x, float[1, 2, 4, 4] skip) => (float[1, 2, 2, 2] y)
+{
+  a = Add (x, skip)
+  r = Relu (a)
+  y = MaxPool <kernel_shape: ints = [2, 2], strides: ints = [2, 2]> (r)
+}
+`,
+  },
+  {
     id: 'flatten-chain',
     title: {
       en: 'Shape → Gather → Unsqueeze → Concat → Reshape',

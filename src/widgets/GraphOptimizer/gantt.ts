@@ -30,6 +30,22 @@ const COLOURS = [
   '#9c755f',
 ];
 
+/**
+ * Tick values at round numbers of the unit the arena is counted in (1 KB = 1024 B, 1 MB = 1024 KB), so the
+ * axis reads 1 MB, 2 MB … rather than the 976.6 KB, 1.91 MB of decimal ticks.
+ */
+export function byteTicks(max: number, count: number): number[] {
+  const exponent = Math.floor(Math.log(Math.max(max, 1)) / Math.log(1024));
+  const unit = 1024 ** Math.max(0, Math.min(3, exponent));
+  return scaleLinear()
+    .domain([0, max / unit])
+    .ticks(count)
+    .map((v) => v * unit);
+}
+
+/** "2.00 MB" → "2 MB", "2.50 MB" → "2.5 MB": tick labels without trailing zeros. */
+const trimZeros = (label: string) => label.replace(/(\.\d*?)0+(?=\s)/, '$1').replace(/\.(?=\s)/, '');
+
 export function drawGantt(svg: SVGSVGElement, p: GanttProps): void {
   const root = select(svg);
   root.selectAll('*').remove();
@@ -61,8 +77,8 @@ export function drawGantt(svg: SVGSVGElement, p: GanttProps): void {
     .attr('transform', `translate(${MARGIN.left},0)`)
     .call(
       axisLeft(y)
-        .ticks(5)
-        .tickFormat((v) => p.formatBytes(v as number)),
+        .tickValues(byteTicks(arena, 5))
+        .tickFormat((v) => trimZeros(p.formatBytes(v as number))),
     );
   root
     .append('text')

@@ -15,11 +15,11 @@ export function registerOnnxText(monaco: Monaco): void {
   monaco.languages.register({ id: ONNX_TEXT });
   monaco.languages.setLanguageConfiguration(ONNX_TEXT, {
     comments: { lineComment: '#' },
+    // not < >: the > of => would count as an unmatched bracket and be coloured as an error
     brackets: [
       ['{', '}'],
       ['[', ']'],
       ['(', ')'],
-      ['<', '>'],
     ],
     autoClosingPairs: [
       { open: '{', close: '}' },

@@ -1,5 +1,12 @@
 import { defineStrings } from '../../ui/i18n';
-import type { PassLevel, PassName } from '../../engine';
+import type { PassLevel, PassName, Rewrite } from '../../engine';
+
+// Sweeps (`iteration`) are numbered from 1 by the pipeline.
+/** A message as a sentence: the engine's messages come without a final full stop. */
+const sentence = (message: string, stop: string) => (/[.!?。！？]$/.test(message) ? message : message + stop);
+
+/** What the step summary counts of a rewrite (the passes' own one-line summaries are in English). */
+type RewriteCounts = Pick<Rewrite, 'removed' | 'added' | 'changed'>;
 
 export const strings = defineStrings({
   en: {
@@ -17,7 +24,7 @@ export const strings = defineStrings({
     loadBig: (id: string, mb: string) => `Load ${id} (${mb} MB)`,
     bigHint: 'This model is large: it loads when you ask for it.',
     loadingModel: (name: string) => `Loading ${name}…`,
-    loadFailed: (name: string, message: string) => `Could not load ${name}: ${message}`,
+    loadFailed: (name: string, message: string) => `Could not load ${name}: ${sentence(message, '.')}`,
     keptModel: (name: string) => `${name} stays loaded.`,
     tooLarge: (mb: string, limit: number) =>
       `the file has ${mb} MB; the playground takes models up to ${limit} MB`,
@@ -58,7 +65,7 @@ export const strings = defineStrings({
     } satisfies Record<PassName, string>,
     // pipeline
     optimizing: (pass: string, iteration: number, rewrites: number) =>
-      `Optimizing… sweep ${iteration + 1}, ${pass}: ${rewrites} rewrite${rewrites === 1 ? '' : 's'} so far`,
+      `Optimizing… sweep ${iteration}, ${pass}: ${rewrites} rewrite${rewrites === 1 ? '' : 's'} so far`,
     optimizingStart: 'Optimizing…',
     optimized: (rewrites: number, sweeps: number, ms: string, converged: boolean) =>
       `${rewrites} rewrite${rewrites === 1 ? '' : 's'} in ${sweeps} sweep${sweeps === 1 ? '' : 's'} (${ms} ms)${converged ? ', fixed point reached' : ', stopped at the sweep limit before a fixed point'}.`,
@@ -74,9 +81,9 @@ export const strings = defineStrings({
     // timeline
     timeline: 'Timeline',
     rewriteOf: (i: number, n: number) => `Rewrite ${i} of ${n}`,
+    atInput: (n: number) => `Input graph (${n} rewrite${n === 1 ? '' : 's'} ahead)`,
     start: 'The input graph, before any pass.',
-    stepSummary: (pass: string, iteration: number, summary: string) =>
-      `${pass} (sweep ${iteration + 1}): ${summary}`,
+    stepSummary: (pass: string, iteration: number, _step: RewriteCounts) => `${pass} (sweep ${iteration}): `,
     prevPass: '◀◀ Pass',
     nextPass: 'Pass ▶▶',
     prevPassLabel: 'Back to the end of the previous pass',
@@ -161,8 +168,11 @@ export const strings = defineStrings({
       `Tensor lifetimes: ${n} activation tensors, each a bar from the step that writes it to the last step that reads it, placed at its offset in the arena.`,
     stepAxis: 'execution step (node)',
     offsetAxis: 'arena offset',
-    tensorTip: (name: string, size: string, start: number, end: number, offset: string) =>
-      `${name}: ${size}, steps ${start}–${end}, offset ${offset}`,
+    tensorTip: (name: string, size: string, steps: string, offset: string) =>
+      `${name}: ${size}, steps ${steps}, offset ${offset}`,
+    // a graph input lives from before the first step, a graph output to after the last
+    stepInput: 'input',
+    stepEnd: 'end',
     memoryOf: 'Plan of',
     inPlace: (n: number, size: string) =>
       `${n} element-wise node${n === 1 ? '' : 's'} could also write in place over ${n === 1 ? 'its' : 'their'} input (${size} in all).`,
@@ -186,6 +196,8 @@ export const strings = defineStrings({
       'The input graph in the ONNX text syntax. Edit it: the graph is rebuilt and the passes run again as you type. Large weights print as {...} and keep their values.',
     textLabel: 'ONNX text of the input graph',
     parseOk: 'Parsed: the panes show this graph.',
+    parseWarning: (line: number, message: string) =>
+      `Parsed, but line ${line} needs a look: ${message}. The passes leave that node alone, and shapes after it are unknown.`,
     parseError: (line: number, column: number, message: string) =>
       `Line ${line}, column ${column}: ${message}`,
     parsing: 'Parsing…',
@@ -207,7 +219,7 @@ export const strings = defineStrings({
     loadBig: (id: string, mb: string) => `加载 ${id}（${mb} MB）`,
     bigHint: '这个模型较大，点击后才加载。',
     loadingModel: (name: string) => `正在加载 ${name}…`,
-    loadFailed: (name: string, message: string) => `无法加载 ${name}：${message}`,
+    loadFailed: (name: string, message: string) => `无法加载 ${name}：${sentence(message, '。')}`,
     keptModel: (name: string) => `仍保留已加载的 ${name}。`,
     tooLarge: (mb: string, limit: number) => `文件大小为 ${mb} MB，实验场最多接受 ${limit} MB 的模型`,
     noModel: '尚未加载模型。',
@@ -240,7 +252,7 @@ export const strings = defineStrings({
       'layout-nhwc': '把卷积转换到 NHWC（通道在最后）布局，在边界处插入 Transpose。',
     } satisfies Record<PassName, string>,
     optimizing: (pass: string, iteration: number, rewrites: number) =>
-      `正在优化… 第 ${iteration + 1} 轮，${pass}：已完成 ${rewrites} 次改写`,
+      `正在优化… 第 ${iteration} 轮，${pass}：已完成 ${rewrites} 次改写`,
     optimizingStart: '正在优化…',
     optimized: (rewrites: number, sweeps: number, ms: string, converged: boolean) =>
       `共 ${rewrites} 次改写，${sweeps} 轮（${ms} ms）${converged ? '，已到达不动点' : '，达到轮数上限，尚未到达不动点'}。`,
@@ -254,9 +266,16 @@ export const strings = defineStrings({
     tabText: '文本 IR',
     timeline: '时间线',
     rewriteOf: (i: number, n: number) => `第 ${i} / ${n} 次改写`,
+    atInput: (n: number) => `输入的计算图（后面还有 ${n} 次改写）`,
     start: '输入的计算图，尚未运行任何 pass。',
-    stepSummary: (pass: string, iteration: number, summary: string) =>
-      `${pass}（第 ${iteration + 1} 轮）：${summary}`,
+    stepSummary: (pass: string, iteration: number, step: RewriteCounts) => {
+      const counts = [
+        step.removed.length ? `删除 ${step.removed.length} 个节点` : '',
+        step.added.length ? `新增 ${step.added.length} 个节点` : '',
+        step.changed.length ? `修改 ${step.changed.length} 个节点` : '',
+      ].filter(Boolean);
+      return `${pass}（第 ${iteration} 轮）：${counts.length ? `${counts.join('、')}。` : ''}原文：`;
+    },
     prevPass: '◀◀ 上一个 pass',
     nextPass: '下一个 pass ▶▶',
     prevPassLabel: '回到上一个 pass 结束时',
@@ -336,8 +355,10 @@ export const strings = defineStrings({
       `张量生命周期：${n} 个激活张量，每个是一根横条，从写出它的那一步到最后读取它的那一步，纵向位置是它在内存池中的偏移。`,
     stepAxis: '执行步骤（节点）',
     offsetAxis: '内存池偏移',
-    tensorTip: (name: string, size: string, start: number, end: number, offset: string) =>
-      `${name}：${size}，第 ${start}–${end} 步，偏移 ${offset}`,
+    tensorTip: (name: string, size: string, steps: string, offset: string) =>
+      `${name}：${size}，步骤 ${steps}，偏移 ${offset}`,
+    stepInput: '输入',
+    stepEnd: '结束',
     memoryOf: '规划对象',
     inPlace: (n: number, size: string) => `另有 ${n} 个逐元素节点可以原地写回它的输入（共 ${size}）。`,
     tensorsCaption: '张量（从大到小）',
@@ -359,6 +380,8 @@ export const strings = defineStrings({
       '输入计算图的 ONNX 文本形式。修改它，计算图会随输入重建，pass 也会重新运行。较大的权重显示为 {...}，其数值保持不变。',
     textLabel: '输入计算图的 ONNX 文本',
     parseOk: '解析成功：窗格显示的就是这个计算图。',
+    parseWarning: (line: number, message: string) =>
+      `已解析，但请检查第 ${line} 行：${message}。pass 不会改动这个节点，它之后的形状也无从得知。`,
     parseError: (line: number, column: number, message: string) => `第 ${line} 行第 ${column} 列：${message}`,
     parsing: '解析中…',
     caption:

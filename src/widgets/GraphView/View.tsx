@@ -38,6 +38,7 @@ import { canvasMeasure, useLayout } from './useLayout';
 import {
   centreOn,
   fitViewport,
+  fitsOnLayout,
   initialViewport,
   panBy,
   sameViewport,
@@ -96,6 +97,12 @@ export interface GraphViewProps {
   initialCollapse?: 'none' | 'all' | 'auto';
   /** First view: the whole graph ('fit'), or its top at a readable zoom when the whole would be specks ('auto'). */
   initialView?: 'auto' | 'fit';
+  /**
+   * Keep the viewport when `graph` changes instead of fitting the new graph: for stepping through versions of
+   * one graph (the optimizer's timeline), where a reader's zoom must survive a step. The view still fits when
+   * it has no viewport yet (a controlled viewport of null) and on "collapse all" / "expand all".
+   */
+  keepViewport?: boolean;
   /** CSS height of the drawing area. */
   height?: string;
   showInspector?: boolean;
@@ -255,18 +262,26 @@ export function GraphView(props: GraphViewProps) {
     [selectedIndex, marks, overlayState],
   );
 
-  // Fit when a graph is first laid out; keep a toggled block in place when its layout changes.
+  // Fit when a graph is first laid out (or, with keepViewport, only when there is no viewport yet); keep a
+  // toggled block in place when its layout changes.
   const fittedModel = useRef<GraphModel | null>(null);
+  const refit = useRef(false);
   const anchor = useRef<{ key: string; sx: number; sy: number } | null>(null);
   const reveal = useRef<string | null>(null);
   useEffect(() => {
     if (!scene || scene.view !== view || !size.width) return;
-    if (fittedModel.current !== model || !viewport) {
-      fittedModel.current = model;
+    const newGraph = fittedModel.current !== model;
+    fittedModel.current = model;
+    if (newGraph) anchor.current = null;
+    if (
+      fitsOnLayout({ viewport, newGraph, keepViewport: props.keepViewport ?? false, refit: refit.current })
+    ) {
+      refit.current = false;
       anchor.current = null;
       setViewport(initialView === 'fit' ? fitViewport(scene, size) : initialViewport(scene, size));
       return;
     }
+    if (!viewport) return;
     if (anchor.current) {
       const { key, sx, sy } = anchor.current;
       anchor.current = null;
@@ -424,7 +439,7 @@ export function GraphView(props: GraphViewProps) {
   const setAllCollapsed = (all: boolean) => {
     anchor.current = null;
     setCollapse({ model, set: all ? new Set(model.blocks.map((b) => b.id)) : new Set() });
-    fittedModel.current = null; // refit: the drawing changes completely
+    refit.current = true; // the drawing changes completely
   };
 
   const goToMatch = (step: 1 | -1) => {
@@ -524,6 +539,7 @@ export function GraphView(props: GraphViewProps) {
       className="graph-view"
       style={{ ['--gv-height' as string]: height }}
       data-testid="graph-view"
+      data-zoom={viewport ? viewport.k.toFixed(4) : ''}
     >
       <div className="gv-toolbar">
         <form

@@ -44,6 +44,20 @@ export function initialViewport(world: Size, screen: Size): Viewport {
   return { k, x: (screen.width - world.width * k) / 2, y: MARGIN };
 }
 
+/**
+ * Whether a newly laid-out drawing is fitted to the screen: always when there is no viewport yet or a refit
+ * was asked for; for another graph unless the viewport is to be kept; never for a new layout of the same
+ * graph (a block collapsed or expanded), which keeps the reader's view.
+ */
+export function fitsOnLayout(o: {
+  viewport: Viewport | null;
+  newGraph: boolean;
+  keepViewport: boolean;
+  refit: boolean;
+}): boolean {
+  return !o.viewport || o.refit || (o.newGraph && !o.keepViewport);
+}
+
 /** Below this zoom the whole-graph view is not a useful first view. */
 export const OVERVIEW_ZOOM = 0.3;
 

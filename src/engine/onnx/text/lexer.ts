@@ -63,7 +63,8 @@ export function tokenize(text: string): Token[] {
       i = j + 1;
       continue;
     }
-    const number = /[-+\d.]/.test(c) || text.startsWith('inf', i) || text.startsWith('nan', i) ? at(NUMBER) : null;
+    const number =
+      /[-+\d.]/.test(c) || text.startsWith('inf', i) || text.startsWith('nan', i) ? at(NUMBER) : null;
     if (number && !(number === '.' || number === '-' || number === '+')) {
       tokens.push({ kind: 'number', text: number, offset: i });
       i += number.length;

@@ -19,6 +19,10 @@ import { DTYPE_OF_NAME } from './types';
 
 const DEFAULT_OPSET = 17;
 
+/** A number token's value: decimals as JavaScript reads them, plus inf, +inf, -inf and nan. */
+const numberOf = (text: string) =>
+  text === 'inf' || text === '+inf' ? Infinity : text === '-inf' ? -Infinity : Number(text);
+
 class Parser {
   private i = 0;
   private readonly tokens: Token[];
@@ -109,7 +113,10 @@ class Parser {
           model.producerVersion = this.name('a producer version');
           break;
         default:
-          this.fail(`unknown model property "${name}" (expected ir_version, opset_import, producer_name or producer_version)`, key);
+          this.fail(
+            `unknown model property "${name}" (expected ir_version, opset_import, producer_name or producer_version)`,
+            key,
+          );
       }
     });
   }
@@ -149,7 +156,8 @@ class Parser {
       const d = this.tok;
       if (d.kind === 'number') {
         const v = Number(d.text);
-        if (!Number.isSafeInteger(v) || v < 0) this.fail(`dimension ${d.text} must be a non-negative integer`);
+        if (!Number.isSafeInteger(v) || v < 0)
+          this.fail(`dimension ${d.text} must be a non-negative integer`);
         this.i++;
         return v;
       }
@@ -190,7 +198,7 @@ class Parser {
       if (t.kind !== 'number') this.fail(`expected a number but found ${this.describe()}`);
       this.i++;
       if (/[.eEn]/.test(t.text)) float = true;
-      return t.text === 'inf' || t.text === '+inf' ? Infinity : t.text === '-inf' ? -Infinity : Number(t.text);
+      return numberOf(t.text);
     });
     return { values, float };
   }
@@ -206,14 +214,22 @@ class Parser {
     if (this.is('{') && this.tokens[this.i + 1]?.text === '...' && this.tokens[this.i + 2]?.text === '}') {
       this.i += 3;
       const kept = this.base.get(info.name);
-      if (!kept) this.fail(`"${info.name} = {...}" refers to a tensor of the loaded model, but there is none by that name`, start);
+      if (!kept)
+        this.fail(
+          `"${info.name} = {...}" refers to a tensor of the loaded model, but there is none by that name`,
+          start,
+        );
       if (kept.dtype !== type.dtype || kept.dims.join() !== dims.join())
-        this.fail(`"${info.name}" is ${kept.dtype}[${kept.dims}] in the loaded model, not ${type.dtype}[${dims}]`, start);
+        this.fail(
+          `"${info.name}" is ${kept.dtype}[${kept.dims}] in the loaded model, not ${type.dtype}[${dims}]`,
+          start,
+        );
       return kept;
     }
     if (type.dtype === 'string') {
       const values = this.list('{', '}', () => this.name('a string'));
-      if (values.length !== n) this.fail(`"${info.name}" has ${values.length} values for ${n} elements`, start);
+      if (values.length !== n)
+        this.fail(`"${info.name}" has ${values.length} values for ${n} elements`, start);
       return tensor('string', dims, values);
     }
     const { values } = this.numbers();
@@ -241,7 +257,9 @@ class Parser {
         if (name in attributes) this.fail(`attribute "${name}" is given twice`, key);
         attributes[name] = this.attribute();
       });
-    const inputs = this.list('(', ')', () => (this.is(',') || this.is(')') ? '' : this.name('an input name')));
+    const inputs = this.list('(', ')', () =>
+      this.is(',') || this.is(')') ? '' : this.name('an input name'),
+    );
     return { name: `${opType}_${index}`, opType, domain, inputs, outputs, attributes };
   }
 
@@ -256,18 +274,21 @@ class Parser {
     }
     if (t.kind === 'number') {
       this.i++;
-      const value = Number(t.text === 'inf' ? Infinity : t.text);
+      const value = numberOf(t.text);
       const float = declared === 'float' || (declared !== 'int' && /[.eEn]/.test(t.text));
-      return float ? { type: 'float', value } : { type: 'int', value };
+      return float ? { type: 'float', value: Math.fround(value) } : { type: 'int', value };
     }
     if (this.is('[')) {
       const items = this.list('[', ']', () => this.tokens[this.i++]);
-      const strings = declared === 'strings' || (declared === null && items.length > 0 && items.every((x) => x.kind === 'string'));
+      const strings =
+        declared === 'strings' ||
+        (declared === null && items.length > 0 && items.every((x) => x.kind === 'string'));
       if (strings) return { type: 'strings', value: items.map((x) => x.text) };
       if (!items.every((x) => x.kind === 'number')) this.fail('a list attribute holds numbers or strings', t);
-      const float = declared === 'floats' || (declared !== 'ints' && items.some((x) => /[.eEn]/.test(x.text)));
-      const value = items.map((x) => Number(x.text));
-      return float ? { type: 'floats', value } : { type: 'ints', value };
+      const float =
+        declared === 'floats' || (declared !== 'ints' && items.some((x) => /[.eEn]/.test(x.text)));
+      const value = items.map((x) => numberOf(x.text));
+      return float ? { type: 'floats', value: value.map(Math.fround) } : { type: 'ints', value };
     }
     if (t.kind === 'ident' && DTYPE_OF_NAME.has(t.text)) {
       const info: ValueInfo = { name: 'value', type: this.type() };

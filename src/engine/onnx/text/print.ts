@@ -18,11 +18,26 @@ function name(n: string): string {
   return IDENT.test(n) && !TYPE_WORDS.has(n) && n !== 'inf' && n !== 'nan' ? n : JSON.stringify(n);
 }
 
-function number(x: number, float: boolean): string {
+/**
+ * The shortest decimal that reads back as the same float32: a float32 widened to a double prints as
+ * 0.10000000149011612, but 0.1 rounds to the same float32 (at most 9 significant digits are ever needed).
+ */
+function shortestFloat32(x: number): string {
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(x.toPrecision(digits));
+    if (Math.fround(candidate) === x) return String(candidate);
+  }
+  return String(Number(x.toPrecision(9)));
+}
+
+/** `precision` says how the value is stored: float32 (and float16, held as float32) or float64 or an integer. */
+function number(x: number, precision: 'float32' | 'float64' | 'int'): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  const s = String(x);
-  return float && !/[.e]/.test(s) ? `${s}.0` : s;
+  if (precision === 'int') return String(x);
+  if (Object.is(x, -0)) return '-0.0';
+  const s = precision === 'float32' ? shortestFloat32(x) : String(x);
+  return /[.e]/.test(s) ? s : `${s}.0`;
 }
 
 function type(t: TypeInfo | null): string {
@@ -34,22 +49,23 @@ function type(t: TypeInfo | null): string {
 function values(t: Tensor, limit: number): string {
   if (t.data.length > limit) return '{...}';
   if (t.dtype === 'string') return `{${(t.data as string[]).map((s) => JSON.stringify(s)).join(', ')}}`;
-  const float = t.dtype.startsWith('float');
-  return `{${Array.from(t.data as ArrayLike<number>, (x) => number(x, float)).join(', ')}}`;
+  const precision = t.dtype === 'float64' ? 'float64' : t.dtype.startsWith('float') ? 'float32' : 'int';
+  return `{${Array.from(t.data as ArrayLike<number>, (x) => number(x, precision)).join(', ')}}`;
 }
 
-const tensorLiteral = (t: Tensor, limit: number) => `${type({ dtype: t.dtype, shape: t.dims })} ${values(t, limit)}`;
+const tensorLiteral = (t: Tensor, limit: number) =>
+  `${type({ dtype: t.dtype, shape: t.dims })} ${values(t, limit)}`;
 
 function attribute(key: string, a: Attribute, indent: string, limit: number): string {
   switch (a.type) {
     case 'float':
-      return `${key} = ${number(a.value, true)}`;
+      return `${key} = ${number(a.value, 'float32')}`; // ONNX float attributes are float32
     case 'int':
       return `${key} = ${a.value}`;
     case 'string':
       return `${key} = ${JSON.stringify(a.value)}`;
     case 'floats':
-      return `${key}: floats = [${a.value.map((x) => number(x, true)).join(', ')}]`;
+      return `${key}: floats = [${a.value.map((x) => number(x, 'float32')).join(', ')}]`;
     case 'ints':
       return `${key}: ints = [${a.value.join(', ')}]`;
     case 'strings':
@@ -76,9 +92,13 @@ function node(n: Node, indent: string, limit: number): string {
 const valueInfo = (v: ValueInfo) => `${type(v.type)} ${name(v.name)}`;
 
 function graph(g: Graph, indent: string, limit: number): string {
-  const lines = [`${name(g.name || 'main_graph')} (${g.inputs.map(valueInfo).join(', ')}) => (${g.outputs.map(valueInfo).join(', ')})`];
+  const lines = [
+    `${name(g.name || 'main_graph')} (${g.inputs.map(valueInfo).join(', ')}) => (${g.outputs.map(valueInfo).join(', ')})`,
+  ];
   const decls = [
-    ...[...g.initializers].map(([n, t]) => `${indent}   ${type({ dtype: t.dtype, shape: t.dims })} ${name(n)} = ${values(t, limit)}`),
+    ...[...g.initializers].map(
+      ([n, t]) => `${indent}   ${type({ dtype: t.dtype, shape: t.dims })} ${name(n)} = ${values(t, limit)}`,
+    ),
     ...[...g.valueInfo.values()].map((v) => `${indent}   ${valueInfo(v)}`),
   ];
   if (decls.length) lines.push(`${indent}<\n${decls.join(',\n')}\n${indent}>`);

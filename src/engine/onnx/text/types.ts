@@ -17,4 +17,6 @@ export const TYPE_NAME: Record<DType, string> = {
   string: 'string',
 };
 
-export const DTYPE_OF_NAME = new Map(Object.entries(TYPE_NAME).map(([dtype, name]) => [name, dtype as DType]));
+export const DTYPE_OF_NAME = new Map(
+  Object.entries(TYPE_NAME).map(([dtype, name]) => [name, dtype as DType]),
+);
