@@ -1,8 +1,9 @@
 // The page's side of the kernels Worker. The worker starts on the first request; cancel() terminates it at once
-// (a timed GEMM is a synchronous loop that no message can interrupt) and rejects what was pending.
+// (a kernel run is a synchronous loop that no message can interrupt) and rejects what was pending.
 import type { GemmLabProgress, GemmLabRequest, GemmLabResult } from '../engine';
-import type { KernelsRequest, KernelsResponse } from './kernelsProtocol';
-import { RpcClient, WorkerFailedError, type RpcWorker } from './rpc';
+import type { JobProgress } from './kernelRuns/stages';
+import type { JobRequest, JobResult, KernelJob, KernelsRequest, KernelsResponse } from './kernelsProtocol';
+import { RpcClient, WorkerFailedError, type RequestBody, type RpcWorker } from './rpc';
 
 export { isWorkerCancelled, WorkerCancelledError, WorkerFailedError } from './rpc';
 
@@ -21,14 +22,24 @@ export class KernelsClient {
     this.rpc = new RpcClient(spawn, 'kernels');
   }
 
-  /** Times GEMM loop variants in the worker (see the engine's runGemmLab). */
-  async gemmLab(request: GemmLabRequest, onProgress?: (p: GemmLabProgress) => void): Promise<GemmLabResult> {
-    const response = await this.rpc.request({ kind: 'gemm-lab', request }, (r) => {
+  /** Runs a job in the worker (see kernelsProtocol.ts); resolves with its result. */
+  async run<K extends KernelJob>(
+    kind: K,
+    request: JobRequest<K>,
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<JobResult<K>> {
+    const body = { kind, request } as unknown as RequestBody<KernelsRequest>;
+    const response = await this.rpc.request(body, (r) => {
       if (r.kind === 'progress') onProgress?.({ done: r.done, total: r.total, key: r.key });
     });
-    if (response.kind !== 'gemm-lab')
+    if (response.kind !== kind)
       throw new WorkerFailedError(`unexpected answer "${response.kind}" from the kernels worker`);
-    return response.result;
+    return (response as { result: JobResult<K> }).result;
+  }
+
+  /** Times GEMM loop variants in the worker (see the engine's runGemmLab). */
+  gemmLab(request: GemmLabRequest, onProgress?: (p: GemmLabProgress) => void): Promise<GemmLabResult> {
+    return this.run('gemm-lab', request, onProgress);
   }
 
   cancel(reason?: string): void {
