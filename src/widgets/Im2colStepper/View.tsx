@@ -134,7 +134,9 @@ function Panels({
   );
   const visCols = Math.min(run.cols, cellsThatFit(width, cell, rem));
   const visRows = Math.min(run.rows, Math.floor((22 * rem) / cell));
-  const col0 = followWindow(run.cols, visCols, p);
+  // The window follows the current column within the traced ones (a large layer's later columns are not traced).
+  const traced = (visible: number) => Math.min(run.cols, Math.max(run.patches.length, visible));
+  const col0 = followWindow(traced(visCols), visCols, p);
   const crop = (rows: number, all: number, c0: number, cols: number, allCols: number) =>
     rows < all || cols < allCols ? t.cropped(range(0, rows - 1), range(c0, c0 + cols - 1)) : undefined;
 
@@ -175,7 +177,7 @@ function Panels({
     const wCols = Math.min(run.rows, cellsThatFit(width, wCell, rem));
     const wRow0 = followWindow(run.gemmRows, wRows, row);
     const yCols = Math.min(run.cols, cellsThatFit(width, gemmCell, rem));
-    const yCol0 = followWindow(run.cols, yCols, p);
+    const yCol0 = followWindow(traced(yCols), yCols, p);
     const terms = Array.from({ length: run.rows }, (_, r) => ({
       w: layer.w.data[row * run.rows + r],
       l: patch.column[r],

@@ -26,6 +26,9 @@ export interface IndirectConvProps {
   precision?: Precision;
 }
 
+/** An index with a true minus sign (−1, not -1). */
+const signed = (v: number) => String(v).replace('-', '−');
+
 const DEFAULT_LAYER: LayerSource = { kind: 'model', model: 'digits-cnn', layer: '/block2/block2.0/Conv' };
 
 export default function IndirectConv({
@@ -106,6 +109,7 @@ function Stepper({ run }: { run: IndirectRun }) {
   const s = run.shape;
   const region = drawnRegion(s, run.window);
   const order = (p: number) => windowOrder(s, run.window, p);
+  const part = (title: string) => (region.partial ? `${title} (${t.part})` : title);
   const kk = s.kh * s.kw;
   const building = step.kind === 'entry';
   const pixel = step.data.p;
@@ -131,8 +135,8 @@ function Stepper({ run }: { run: IndirectRun }) {
             s.oh,
             s.ow,
             formatNumber(lang, s.oh * s.ow),
-            `${region.ih0}–${region.ih1}`,
-            `${region.iw0}–${region.iw1}`,
+            [signed(region.ih0), signed(region.ih1)],
+            [signed(region.iw0), signed(region.iw1)],
           )}
         </p>
       )}
@@ -163,10 +167,10 @@ function Stepper({ run }: { run: IndirectRun }) {
                 return t.entryTitle(p, k, order(p) * kk + k < built && e ? String(e.offset) : t.notBuilt);
               },
               titles: {
-                input: t.inputTitle(s.c),
+                input: part(t.inputTitle(s.c)),
                 zero: zx === undefined ? t.zeroFp32(run.zeroOffset) : t.zeroUint8(run.zeroOffset, zx),
-                buffer: t.bufferTitle,
-                output: t.outputTitle,
+                buffer: part(t.bufferTitle),
+                output: part(t.outputTitle),
               },
             })
           }

@@ -62,3 +62,16 @@ describe('indirect stepper geometry', () => {
     expect(y).toBeCloseTo(g.buffer.y + 3 * g.entry + 4);
   });
 });
+
+describe('indirect stepper geometry of a 1×1 layer', () => {
+  it('keeps the output under the buffer inside the drawing, and hides offsets too long for their cells', () => {
+    // MobileNetV2-224's 16 → 96 expansion on 112×112: a 12×12 corner, offsets up to 5 digits.
+    const s = convShape([1, 16, 112, 112], [96, 16, 1, 1], {});
+    const region = drawnRegion(s, { rows: 12, cols: 12 });
+    for (const width of [700, 1000]) {
+      const g = stepperGeometry(width, 1, s, region);
+      expect(g.output.x + g.output.w).toBeLessThanOrEqual(width + 0.5);
+      if (g.labels) expect(g.cell).toBeGreaterThanOrEqual(6.6 * 5 + 6);
+    }
+  });
+});

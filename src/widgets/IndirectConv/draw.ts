@@ -47,6 +47,9 @@ export function stepperGeometry(
   const hp = region.ih1 - region.ih0 + 1;
   const wp = region.iw1 - region.iw0 + 1;
   const { rows, cols } = region;
+  // Input cells are labelled with NHWC offsets; the longest is the last drawn pixel's.
+  const lastPixel = Math.min(region.ih1, s.h - 1) * s.w + Math.min(region.iw1, s.w - 1);
+  const labelChars = String(lastPixel * s.c).length;
   const gap = 36 * scale;
   const blockGap = BLOCK_GAP * scale;
   const title = TITLE * scale;
@@ -71,7 +74,11 @@ export function stepperGeometry(
   const buffer: Box = sideBySide
     ? { x: inputBox.x + inputBox.w + gap, y: title, w: cols * blockW, h: rows * blockH }
     : { x: 1, y: zero.y + zero.h + gap + title, w: cols * blockW, h: rows * blockH };
-  const out = Math.min(36 * scale, sideBySide ? 0.8 * cell : (width - 2) / cols);
+  // Output cells as large as the buffer's column of the layout allows (never past the drawing's right edge).
+  const out = Math.min(
+    36 * scale,
+    sideBySide ? Math.min(0.8 * cell, (width - 2 - buffer.x) / cols) : (width - 2) / cols,
+  );
   const output: Box = { x: buffer.x, y: buffer.y + buffer.h + gap / 2 + title, w: cols * out, h: rows * out };
   const height = Math.max(zero.y + zero.h, buffer.y + buffer.h, output.y + output.h) + 6 * scale;
   return {
@@ -80,7 +87,7 @@ export function stepperGeometry(
     cell,
     entry,
     out,
-    labels: cell >= 28 * scale,
+    labels: cell >= Math.max(28, 6.6 * labelChars + 6) * scale,
     input: inputBox,
     zero,
     buffer,
