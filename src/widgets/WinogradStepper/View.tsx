@@ -134,7 +134,10 @@ export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) 
         </JobView>
       )}
       {twoD && (
-        <div className={errors.result && errors.result.key !== errorsJob?.key ? 'kj-stale' : undefined}>
+        <div
+          className={errors.result && errors.result.key !== errorsJob?.key ? 'kj-stale' : undefined}
+          data-testid="errors-area"
+        >
           {errors.state.status !== 'done' && (
             <JobStatus
               state={errors.state}
