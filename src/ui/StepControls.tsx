@@ -54,6 +54,30 @@ export function stepperKeys(p: Playback) {
   };
 }
 
+/** The controls' symbols as SVG: the media glyphs (⏮ ⏭ ⏸) are missing from many systems' fonts. */
+const ICONS = {
+  first: 'M3 3h2v10H3zM13 3v10L6 8z',
+  prev: 'M11 3v10L4 8z',
+  play: 'M5 3v10l7-5z',
+  pause: 'M4 3h3v10H4zM9 3h3v10H9z',
+  last: 'M11 3h2v10h-2zM3 3v10l7-5z',
+} as const;
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
+      fill="currentColor"
+      style={{ verticalAlign: '-0.125em' }}
+    >
+      <path d={ICONS[name]} />
+    </svg>
+  );
+}
+
 export function StepControls({ playback: p }: { playback: Playback }) {
   const t = useStrings(strings);
   const lang = useLang();
@@ -63,19 +87,19 @@ export function StepControls({ playback: p }: { playback: Playback }) {
   return (
     <div className="step-controls" role="group" aria-label={t.controls} data-own-keys onKeyDown={stepperKeys(p)}>
       <button type="button" className="icon-button" onClick={() => p.setStep(0)} disabled={atStart} aria-label={t.first}>
-        ⏮
+        <Icon name="first" />
       </button>
       <button type="button" className="icon-button" onClick={p.prev} disabled={atStart} aria-label={t.prev}>
-        ◀
+        <Icon name="prev" />
       </button>
       <button type="button" className="button primary" onClick={p.toggle} disabled={p.total <= 1} aria-pressed={p.playing}>
-        {p.playing ? `⏸ ${t.pause}` : `▶ ${t.play}`}
+        <Icon name={p.playing ? 'pause' : 'play'} /> {p.playing ? t.pause : t.play}
       </button>
       <button type="button" className="icon-button" onClick={p.next} disabled={atEnd} aria-label={t.next}>
-        ▶
+        <Icon name="play" />
       </button>
       <button type="button" className="icon-button" onClick={() => p.setStep(p.total - 1)} disabled={atEnd} aria-label={t.last}>
-        ⏭
+        <Icon name="last" />
       </button>
       <input
         type="range"

@@ -56,7 +56,7 @@ export const strings = defineStrings({
     total: (outputs: string, mults: string) =>
       `整层：${outputs} 个输出元素，${mults} 次乘法（来自引擎的计数器）。`,
     window: (channels: number, rows: string, cols: string, shown: string, outputs: string) =>
-      `可单步查看的部分：输出通道 ${channels === 1 ? '0' : `0–${channels - 1}`} 的第 ${rows} 行、第 ${cols} 列（共 ${outputs} 个输出元素中的 ${shown} 个）；上面的总数针对整层。`,
+      `可单步查看的部分：输出通道 ${channels === 1 ? '0' : `0–${channels - 1}`} 的第 ${rows} 行、第 ${cols} 列（共 ${outputs} 个输出元素中的 ${shown} 个）；计数针对整层。`,
     inputAlt: '输入通道，当前窗口加框；虚线格为填充。',
     kernelAlt: '当前输出通道的卷积核权重。',
     outputAlt: '输出通道：已算出的元素显示数值，当前元素加框。',
