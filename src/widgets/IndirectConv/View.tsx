@@ -137,6 +137,7 @@ function Stepper({ run }: { run: IndirectRun }) {
             formatNumber(lang, s.oh * s.ow),
             [signed(region.ih0), signed(region.ih1)],
             [signed(region.iw0), signed(region.iw1)],
+            region.ih0 < 0 || region.iw0 < 0,
           )}
         </p>
       )}

@@ -20,8 +20,9 @@ export const strings = defineStrings({
       pixels: string,
       ih: [string, string],
       iw: [string, string],
+      padded: boolean,
     ) =>
-      `Drawn and stepped through: the top-left ${rows}×${cols} of the ${oh}×${ow} output pixels (${pixels} in all) and the input they read, rows ${ih[0]} to ${ih[1]} and columns ${iw[0]} to ${iw[1]} (negative indices are padding). The outputs, the check against the reference and the memory figures are for the whole layer.`,
+      `Drawn and stepped through: the top-left ${rows}×${cols} of the ${oh}×${ow} output pixels (${pixels} in all) and the input they read, rows ${ih[0]} to ${ih[1]} and columns ${iw[0]} to ${iw[1]}${padded ? ' (negative indices are padding)' : ''}. The outputs, the check against the reference and the memory figures are for the whole layer.`,
     part: 'part',
     waiting: 'Choose a layer above.',
     phaseBuild: 'Building the indirection buffer',
@@ -101,8 +102,9 @@ export const strings = defineStrings({
       pixels: string,
       ih: [string, string],
       iw: [string, string],
+      padded: boolean,
     ) =>
-      `图中绘制并可单步查看的是 ${oh}×${ow} 个输出像素（共 ${pixels} 个）左上角的 ${rows}×${cols} 个，以及它们读取的输入：第 ${ih[0]} 到 ${ih[1]} 行、第 ${iw[0]} 到 ${iw[1]} 列（负下标是填充）。输出、与参考实现的比对和内存数字都针对整层。`,
+      `图中绘制并可单步查看的是 ${oh}×${ow} 个输出像素（共 ${pixels} 个）左上角的 ${rows}×${cols} 个，以及它们读取的输入：第 ${ih[0]} 到 ${ih[1]} 行、第 ${iw[0]} 到 ${iw[1]} 列${padded ? '（负下标是填充）' : ''}。输出、与参考实现的比对和内存数字都针对整层。`,
     part: '局部',
     waiting: '请先在上方选择一个卷积层。',
     phaseBuild: '构建间接缓冲区',
