@@ -1,6 +1,7 @@
 // The chapter-5 steppers run the engine in the kernels Worker: real MobileNetV2-224 layers are usable (the
 // counters and checks cover the whole layer, the stepped part is labelled), the page stays responsive while a
 // large layer computes, and Cancel stops the run and keeps the previous one on screen.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { CoursePage } from './pages';
@@ -45,6 +46,8 @@ test('im2col and the indirect stepper run a real MobileNetV2-224 layer in the Wo
   await q.steps.button('last').click();
   await expect(q.stepper).toHaveAttribute('data-phase', 'compute');
   await expect(q.root.locator('[data-col=reference].ok')).toHaveCount(16);
+  const scan = await new AxeBuilder({ page }).include('[data-testid=indirect-conv]').analyze();
+  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
 
 test('the page stays responsive while a large layer computes, and Cancel stops the run', async ({ page }) => {
