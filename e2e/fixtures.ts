@@ -12,7 +12,8 @@ function watch(page: Page, origin: string): PageWatch {
   const problems: string[] = [];
   const allowed: RegExp[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !allowed.some((re) => re.test(msg.text()))) problems.push(`console error: ${msg.text()}`);
+    if (msg.type() === 'error' && !allowed.some((re) => re.test(msg.text())))
+      problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
   page.on('requestfailed', (req) => {

@@ -1,6 +1,7 @@
 // Page objects of the chapter-5 lab widgets (layout viewer, loop-order lab, indirect-convolution stepper),
 // named the way a reader would describe what they do.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { LayerPickerPart } from './kernelWidgets';
 
 /** The shared step controls inside a widget. */
 export class Steps {
@@ -132,12 +133,14 @@ export class LoopLabWidget {
 export class IndirectConvWidget {
   readonly root: Locator;
   readonly steps: Steps;
+  readonly picker: LayerPickerPart;
   constructor(
     readonly page: Page,
     index = 0,
   ) {
     this.root = page.getByTestId('indirect-conv').nth(index);
     this.steps = new Steps(this.root);
+    this.picker = new LayerPickerPart(this.root);
   }
   get stepper() {
     return this.root.getByTestId('stepper');

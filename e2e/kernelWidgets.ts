@@ -13,6 +13,12 @@ export class LayerPickerPart {
     await this.root.locator('button[data-mode=model]').click();
   }
 
+  /** Switches to model layers and picks a zoo model (its layers then load in a Worker). */
+  async chooseModel(id: string) {
+    await this.useModel();
+    await this.root.getByTestId('picker-model').selectOption(id);
+  }
+
   async useOwnShape() {
     await this.root.locator('button[data-mode=custom]').click();
   }

@@ -32,7 +32,9 @@ export class CoursePage {
   /** Every lesson link on the home page, as paths. */
   async lessonPaths(lang: Lang): Promise<string[]> {
     await this.openHome(lang);
-    const hrefs = await this.page.locator('.chapter-card a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await this.page
+      .locator('.chapter-card a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     return hrefs.filter((h) => h.split('/').length === 4);
   }
 }

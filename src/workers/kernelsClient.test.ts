@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ModelError, type GemmLabRequest } from '../engine';
+import { ModelError, randomUniformTensor, seededRandom, type GemmLabRequest } from '../engine';
 import { KernelsClient, WorkerCancelledError, WorkerFailedError, type KernelsWorker } from './kernelsClient';
 import type { KernelsRequest, KernelsResponse } from './kernelsProtocol';
 import { createKernelsService } from './kernelsService';
@@ -110,5 +110,42 @@ describe('KernelsClient with the real service in process', () => {
       return w;
     });
     await expect(c.gemmLab(lab)).rejects.toBeInstanceOf(WorkerFailedError);
+  });
+});
+
+describe('KernelsClient: the kernel steppers’ jobs', () => {
+  const random = seededRandom(4);
+  const layer = {
+    x: randomUniformTensor(random, [1, 3, 12, 12]),
+    w: randomUniformTensor(random, [4, 3, 3, 3]),
+    bias: randomUniformTensor(random, [4]),
+    params: { pads: [1, 1, 1, 1] },
+  };
+
+  it('runs each job across the (structured-clone) boundary with its progress', async () => {
+    const { c } = client();
+    const stages: string[] = [];
+    const errors = await c.run('winograd-errors', { layer }, (p) => stages.push(p.key));
+    expect(stages[0]).toBe('reference');
+    expect(errors['F(4,3)'].fp16.maxAbsErr).toBeGreaterThan(errors['F(4,3)'].fp32.maxAbsErr);
+    const basics = await c.run('conv-basics', { layer });
+    expect(basics.events).toHaveLength(4 * 144);
+    const im2col = await c.run('im2col', { layer });
+    expect(im2col.output).toBeInstanceOf(Float32Array);
+    const winograd = await c.run('winograd', { layer, variant: 'F(2,3)', fp16: false });
+    expect(winograd.tiles).toBe(36);
+    const indirect = await c.run('indirect', { layer, precision: 'uint8' });
+    expect(indirect.quant!.equal).toBe(indirect.quant!.total);
+  });
+
+  it('a bad layer is a ModelError naming the problem, and cancel stops a conv job', async () => {
+    const { c, workers } = client();
+    const bad = { ...layer, w: randomUniformTensor(random, [4, 2, 3, 3]) };
+    const error = await c.run('conv-basics', { layer: bad }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    const pending = c.run('indirect', { layer, precision: 'fp32' });
+    c.cancel();
+    await expect(pending).rejects.toBeInstanceOf(WorkerCancelledError);
+    expect(workers.at(-1)!.terminated).toBe(true);
   });
 });

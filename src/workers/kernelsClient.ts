@@ -1,9 +1,10 @@
 // The page's side of the kernels Worker. The worker starts on the first request; cancel() terminates it at once
-// (a timed GEMM is a synchronous loop that no message can interrupt) and rejects what was pending.
+// (a kernel run is a synchronous loop that no message can interrupt) and rejects what was pending.
 import type { GemmLabProgress, GemmLabRequest, GemmLabResult } from '../engine';
 import { deserializeError } from './ortClient';
-import type { KernelsRequest, KernelsResponse } from './kernelsProtocol';
-import { WorkerRpc, type RpcWorker } from './rpc';
+import type { JobProgress } from './kernelRuns/stages';
+import type { JobRequest, JobResult, KernelJob, KernelsRequest, KernelsResponse } from './kernelsProtocol';
+import { WorkerRpc, type RequestBody, type RpcWorker } from './rpc';
 
 export type KernelsWorker = RpcWorker<KernelsRequest, KernelsResponse>;
 
@@ -41,13 +42,23 @@ export class KernelsClient {
     });
   }
 
-  /** Times GEMM loop variants in the worker (see the engine's runGemmLab). */
-  async gemmLab(request: GemmLabRequest, onProgress?: (p: GemmLabProgress) => void): Promise<GemmLabResult> {
-    const response = await this.rpc.request({ kind: 'gemm-lab', request }, [], (p) =>
+  /** Runs a job in the worker (see kernelsProtocol.ts); resolves with its result. */
+  async run<K extends KernelJob>(
+    kind: K,
+    request: JobRequest<K>,
+    onProgress?: (p: JobProgress) => void,
+  ): Promise<JobResult<K>> {
+    const body = { kind, request } as unknown as RequestBody<KernelsRequest>;
+    const response = await this.rpc.request(body, [], (p) =>
       onProgress?.({ done: p.done, total: p.total, key: p.key }),
     );
-    if (response.kind !== 'gemm-lab') throw this.rpc.unexpected(response);
-    return response.result;
+    if (response.kind !== kind) throw this.rpc.unexpected(response);
+    return (response as { result: JobResult<K> }).result;
+  }
+
+  /** Times GEMM loop variants in the worker (see the engine's runGemmLab). */
+  gemmLab(request: GemmLabRequest, onProgress?: (p: GemmLabProgress) => void): Promise<GemmLabResult> {
+    return this.run('gemm-lab', request, onProgress);
   }
 
   cancel(reason?: string): void {

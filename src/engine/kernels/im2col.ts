@@ -118,7 +118,7 @@ export function convIm2col(
           for (let j = i * cols; j < (i + 1) * cols; j++) out[j] += b;
           counts.adds += cols;
         }
-      if (recorder && !recorder.full)
+      if (recorder?.wants('gemm', { n, g }))
         recorder.emit('gemm', { n, g, rows: MG, inner: rows, cols, gemm, output: Array.from(out) });
     }
   if (workspace.bytes) noteBuffer(counts, 'GEMM packed panels', workspace.bytes / 4, workspace.bytes);

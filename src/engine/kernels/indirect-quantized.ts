@@ -107,15 +107,16 @@ export function convIndirectQuantized(
           counts.mults += pixels * channels * KK * CG;
           counts.adds += pixels * channels * (bias ? KK * CG + 1 : KK * CG);
         }
-      if (recorder && !recorder.full)
+      if (recorder)
         for (let i = 0; i < pixels; i++)
-          recorder.emit('pixel', {
-            n,
-            p: p0 + i,
-            entries: Array.from(entries.subarray((n * P + p0 + i) * KK, (n * P + p0 + i + 1) * KK)),
-            acc: Array.from(acc.subarray(i * M, (i + 1) * M)),
-            values: Array.from({ length: M }, (_, m) => out[(n * M + m) * P + p0 + i]),
-          });
+          if (recorder.wants('pixel', { n, p: p0 + i }))
+            recorder.emit('pixel', {
+              n,
+              p: p0 + i,
+              entries: Array.from(entries.subarray((n * P + p0 + i) * KK, (n * P + p0 + i + 1) * KK)),
+              acc: Array.from(acc.subarray(i * M, (i + 1) * M)),
+              values: Array.from({ length: M }, (_, m) => out[(n * M + m) * P + p0 + i]),
+            });
     }
   return { output: { dtype, dims: [N, M, OH, OW], data: out } as QTensor, shape: s, counts };
 }

@@ -38,7 +38,7 @@ export type IndirectEvent =
   | TraceEvent<'pixel', { n: number; p: number; entries: number[]; values: number[] }>;
 
 /** Any recorder that accepts 'entry' events (the fp32 and the quantized kernels record more kinds besides). */
-export type EntryRecorder = Pick<Recorder<IndirectionEvent>, 'emit' | 'full'>;
+export type EntryRecorder = Pick<Recorder<IndirectionEvent>, 'emit' | 'wants'>;
 
 export interface Indirection {
   /** N·Ho·Wo·kH·kW offsets, entry ((n·Ho + oh)·Wo + ow)·kH·kW + kh·kW + kw. */
@@ -63,7 +63,7 @@ export function buildIndirection(s: ConvShape, recorder?: EntryRecorder): Indire
             const iw = ow * s.strideW - s.padLeft + kw * s.dilationW;
             const zero = ih < 0 || ih >= H || iw < 0 || iw >= W;
             entries[e] = zero ? zeroOffset : ((n * H + ih) * W + iw) * C;
-            if (recorder && !recorder.full)
+            if (recorder?.wants('entry', { n, p: oh * OW + ow }))
               recorder.emit('entry', {
                 n,
                 p: oh * OW + ow,
@@ -185,14 +185,15 @@ export function convIndirect(
           counts.mults += pixels * channels * KK * CG;
           counts.adds += pixels * channels * (bias ? KK * CG + 1 : KK * CG);
         }
-      if (recorder && !recorder.full)
+      if (recorder)
         for (let p = p0; p < p0 + pixels; p++)
-          recorder.emit('pixel', {
-            n,
-            p,
-            entries: Array.from(entries.subarray((n * P + p) * KK, (n * P + p + 1) * KK)),
-            values: Array.from({ length: M }, (_, m) => out[(n * M + m) * P + p]),
-          });
+          if (recorder.wants('pixel', { n, p }))
+            recorder.emit('pixel', {
+              n,
+              p,
+              entries: Array.from(entries.subarray((n * P + p) * KK, (n * P + p + 1) * KK)),
+              values: Array.from({ length: M }, (_, m) => out[(n * M + m) * P + p]),
+            });
     }
   return { output: { dtype: 'float32', dims: [N, M, OH, OW], data: out }, shape: s, counts };
 }

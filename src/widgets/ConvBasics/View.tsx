@@ -1,7 +1,8 @@
 // <ConvBasics />: the sliding window of a convolution, replayed from the engine's direct-convolution trace.
 // The reader sets kernel size, stride, padding, dilation and groups (or takes a real layer of a model); every
 // output element is shown as the dot product of its window, and the output-shape formula is filled in live
-// with the engine's geometry.
+// with the engine's geometry. The engine runs the whole layer in the kernels Worker; the trace holds every
+// output element of a small layer and a labelled corner of a large one.
 import { Fragment, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConvShape } from '../../engine';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
@@ -11,21 +12,23 @@ import { useElementWidth } from '../../ui/useElementWidth';
 import { formatSig, formatValue } from '../kernels-common/format';
 import { cellsThatFit, fitCell, followWindow, type CellMark } from '../kernels-common/grid';
 import { GridPanel, remPx } from '../kernels-common/GridPanel';
+import { JobView } from '../kernels-common/JobStatus';
 import { LayerPicker } from '../kernels-common/LayerPicker';
 import type { CustomShape, LayerSource, PickedLayer, ShapeLimits } from '../kernels-common/layerSpec';
-import { DEFAULT_LIMITS } from '../kernels-common/layerSpec';
-import { finishedOutputs, runBasics, shownChannels, windowCells } from './model';
+import { DEFAULT_LIMITS, layerInput } from '../kernels-common/layerSpec';
+import { useKernelJob } from '../kernels-common/useKernelJob';
+import type { BasicsRun } from '../../workers/kernelRuns/basics';
+import { finishedOutputs, shownChannels, windowCells } from './model';
 import { strings } from './strings';
 import '../../ui/widget.css';
 import '../kernels-common/kernels-common.css';
 import './ConvBasics.css';
 
 const START: CustomShape = { c: 1, h: 5, w: 5, k: 1, r: 3, s: 3, stride: 1, pad: 0, dilation: 1, groups: 1 };
-/** Shapes a reader can still follow cell by cell. */
+/** Shapes of one's own that a reader can still follow cell by cell; any layer of the zoo's models. */
 const LIMITS: ShapeLimits = {
-  min: DEFAULT_LIMITS.min,
+  ...DEFAULT_LIMITS,
   max: { c: 8, h: 16, w: 16, k: 8, r: 7, s: 7, stride: 4, pad: 4, dilation: 4, groups: 8 },
-  maxMacs: 1_000_000,
 };
 /** Products listed in the dot product before "+ n more". */
 const TERMS_SHOWN = 12;
@@ -40,6 +43,11 @@ export default function ConvBasics({ start = 'custom' }: ConvBasicsProps) {
   const t = useStrings(strings);
   const titleId = useId();
   const [layer, setLayer] = useState<PickedLayer | null>(null);
+  const job = useMemo(
+    () => layer && { key: layer.key, input: layer, request: { layer: layerInput(layer) } },
+    [layer],
+  );
+  const run = useKernelJob('conv-basics', job);
   const initial: LayerSource =
     start === 'model'
       ? { kind: 'model', model: 'digits-cnn', layer: '/block1/block1.0/Conv' }
@@ -61,20 +69,25 @@ export default function ConvBasics({ start = 'custom' }: ConvBasicsProps) {
         initial={initial}
         values="integers"
         limits={LIMITS}
-        models={['digits-cnn', 'digits-mobilenet', 'digits-student']}
+        models={['digits-cnn', 'digits-mobilenet', 'digits-student', 'mobilenetv2-224']}
         onChange={setLayer}
       />
-      {/* A new layer starts a new stepper (its playback starts at step 0). */}
-      {layer ? <Stepper key={layer.key} layer={layer} /> : <p className="cb-waiting">{t.waiting}</p>}
+      <JobView
+        handle={run}
+        currentKey={layer?.key ?? null}
+        waiting={<p className="cb-waiting">{t.waiting}</p>}
+      >
+        {/* A new layer starts a new stepper (its playback starts at step 0). */}
+        {(r) => <Stepper key={r.key} layer={r.input} run={r.value} />}
+      </JobView>
     </section>
   );
 }
 
-function Stepper({ layer }: { layer: PickedLayer }) {
+function Stepper({ layer, run }: { layer: PickedLayer; run: BasicsRun }) {
   const t = useStrings(strings);
   const lang = useLang();
   const stepId = useId();
-  const run = useMemo(() => runBasics(layer), [layer]);
   const playback = usePlayback(run.events.length);
   const step = Math.min(playback.step, run.events.length - 1);
   const s = layer.shape;
@@ -97,8 +110,17 @@ function Stepper({ layer }: { layer: PickedLayer }) {
       </div>
       <p className="widget-caption">
         {t.total(formatNumber(lang, run.outputs), formatNumber(lang, run.mults))}{' '}
-        {run.events.length < run.outputs &&
-          t.truncated(formatNumber(lang, run.events.length), formatNumber(lang, run.outputs))}{' '}
+        {run.events.length < run.outputs && (
+          <strong data-testid="trace-window">
+            {t.window(
+              run.window.channels,
+              range(0, run.window.rows - 1),
+              range(0, run.window.cols - 1),
+              formatNumber(lang, run.events.length),
+              formatNumber(lang, run.outputs),
+            )}
+          </strong>
+        )}{' '}
         {t.legend}
       </p>
     </>
@@ -162,7 +184,7 @@ function Frame({
 }: {
   layer: PickedLayer;
   s: ConvShape;
-  run: ReturnType<typeof runBasics>;
+  run: BasicsRun;
   step: number;
   stepId: string;
 }) {

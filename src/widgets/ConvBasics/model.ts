@@ -1,24 +1,8 @@
 // What the convolution-basics widget shows at each step, derived from the engine's direct-convolution
-// trace: the output element being computed, its window on the (padded) input, its taps, and the outputs of
-// the same channel finished so far. The arithmetic is the engine's; this file only indexes its events.
-import { convDirect, Recorder, type ConvShape, type DirectEvent, type Tap } from '../../engine';
-import type { PickedLayer } from '../kernels-common/layerSpec';
-
-/** Output elements kept in the trace: enough for every small layer, a prefix of a large one. */
-export const TRACE_LIMIT = 1024;
-
-export interface BasicsRun {
-  events: DirectEvent[];
-  /** Output elements of the whole layer (N·K·Ho·Wo); more than events.length when the trace was cut. */
-  outputs: number;
-  mults: number;
-}
-
-export function runBasics(layer: PickedLayer): BasicsRun {
-  const recorder = new Recorder<DirectEvent>(TRACE_LIMIT);
-  const { shape, counts } = convDirect(layer.x, layer.w, layer.bias, layer.params, { recorder });
-  return { events: recorder.events, outputs: shape.n * shape.m * shape.oh * shape.ow, mults: counts.mults };
-}
+// trace (run in the kernels Worker, workers/kernelRuns/basics.ts): the output element being computed, its
+// window on the (padded) input, its taps, and the outputs of the same channel finished so far. The arithmetic
+// is the engine's; this file only indexes its events.
+import type { ConvShape, DirectEvent, Tap } from '../../engine';
 
 /** One position of the kernel window: input coordinates (may lie on padding) and the tap there, if any. */
 export interface WindowCell {

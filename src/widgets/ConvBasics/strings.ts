@@ -25,8 +25,8 @@ export const strings = defineStrings({
     mults: (taps: number) => `${taps} multiplication${taps === 1 ? '' : 's'} for this element.`,
     total: (outputs: string, mults: string) =>
       `The whole layer: ${outputs} output elements, ${mults} multiplications (from the engine’s counters).`,
-    truncated: (shown: string, outputs: string) =>
-      `The trace holds the first ${shown} of ${outputs} output elements (channel by channel, row by row): a large layer is shown in part.`,
+    window: (channels: number, rows: string, cols: string, shown: string, outputs: string) =>
+      `Stepped through: ${channels === 1 ? 'output channel 0' : `output channels 0–${channels - 1}`}, rows ${rows}, columns ${cols} (${shown} of the ${outputs} output elements); the totals are for the whole layer.`,
     inputAlt: 'Input channel with the current window outlined; padding cells dashed.',
     kernelAlt: 'Kernel weights of the current output channel.',
     outputAlt: 'Output channel: computed elements shown, the current one outlined.',
@@ -55,8 +55,8 @@ export const strings = defineStrings({
     mults: (taps: number) => `这个元素需要 ${taps} 次乘法。`,
     total: (outputs: string, mults: string) =>
       `整层：${outputs} 个输出元素，${mults} 次乘法（来自引擎的计数器）。`,
-    truncated: (shown: string, outputs: string) =>
-      `轨迹只保留了 ${outputs} 个输出元素中的前 ${shown} 个（逐通道、逐行）：大层只展示一部分。`,
+    window: (channels: number, rows: string, cols: string, shown: string, outputs: string) =>
+      `可单步查看的部分：输出通道 ${channels === 1 ? '0' : `0–${channels - 1}`} 的第 ${rows} 行、第 ${cols} 列（共 ${outputs} 个输出元素中的 ${shown} 个）；计数针对整层。`,
     inputAlt: '输入通道，当前窗口加框；虚线格为填充。',
     kernelAlt: '当前输出通道的卷积核权重。',
     outputAlt: '输出通道：已算出的元素显示数值，当前元素加框。',

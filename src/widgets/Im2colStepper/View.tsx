@@ -1,6 +1,6 @@
 // <Im2colStepper />: im2col + GEMM replayed from the engine's run on a real layer (or a shape of one's own):
 // patch ↔ column of the lowered matrix, then the GEMM row by row, with the memory blow-up from the engine's
-// counters growing as the columns are copied.
+// counters growing as the columns are copied. The engine runs the whole layer in the kernels Worker.
 import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import type { ConvShape } from '../../engine';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
@@ -10,9 +10,12 @@ import { useElementWidth } from '../../ui/useElementWidth';
 import { formatRatio, formatSig, formatValue } from '../kernels-common/format';
 import { cellsThatFit, fitCell, followWindow, type CellMark } from '../kernels-common/grid';
 import { GridPanel, remPx } from '../kernels-common/GridPanel';
+import { JobView } from '../kernels-common/JobStatus';
 import { LayerPicker } from '../kernels-common/LayerPicker';
-import type { LayerSource, PickedLayer } from '../kernels-common/layerSpec';
-import { loweredAt, rowTap, runIm2col, stepAt, stepCount, type Im2colRun, type Im2colStep } from './model';
+import { layerInput, type LayerSource, type PickedLayer } from '../kernels-common/layerSpec';
+import { useKernelJob } from '../kernels-common/useKernelJob';
+import type { Im2colRun } from '../../workers/kernelRuns/im2col';
+import { loweredAt, outputAt, rowTap, stepAt, stepCount, type Im2colStep } from './model';
 import { strings } from './strings';
 import '../../ui/widget.css';
 import '../kernels-common/kernels-common.css';
@@ -27,6 +30,11 @@ export default function Im2colStepper() {
   const t = useStrings(strings);
   const titleId = useId();
   const [layer, setLayer] = useState<PickedLayer | null>(null);
+  const job = useMemo(
+    () => layer && { key: layer.key, input: layer, request: { layer: layerInput(layer) } },
+    [layer],
+  );
+  const run = useKernelJob('im2col', job);
   return (
     <section className="widget im2col-stepper" aria-labelledby={titleId} data-testid="im2col-stepper">
       <h3 id={titleId} className="widget-title">
@@ -34,16 +42,21 @@ export default function Im2colStepper() {
       </h3>
       <p className="widget-subtitle">{t.subtitle}</p>
       <LayerPicker initial={FIRST_LAYER} values="integers" onChange={setLayer} />
-      {layer ? <Stepper key={layer.key} layer={layer} /> : <p className="i2c-waiting">{t.waiting}</p>}
+      <JobView
+        handle={run}
+        currentKey={layer?.key ?? null}
+        waiting={<p className="i2c-waiting">{t.waiting}</p>}
+      >
+        {(r) => <Stepper key={r.key} layer={r.input} run={r.value} />}
+      </JobView>
     </section>
   );
 }
 
-function Stepper({ layer }: { layer: PickedLayer }) {
+function Stepper({ layer, run }: { layer: PickedLayer; run: Im2colRun }) {
   const t = useStrings(strings);
   const lang = useLang();
   const stepId = useId();
-  const run = useMemo(() => runIm2col(layer), [layer]);
   const playback = usePlayback(stepCount(run));
   const i = Math.min(playback.step, stepCount(run) - 1);
   const step = stepAt(run, i);
@@ -75,7 +88,9 @@ function Stepper({ layer }: { layer: PickedLayer }) {
       </div>
       <p className="widget-caption">
         {t.total(n(run.counts.mults))} {s.group > 1 && t.groupNote(s.group)}{' '}
-        {run.patches.length < run.cols && t.truncated(n(run.patches.length), n(run.cols))}
+        {run.patches.length < run.cols && (
+          <strong data-testid="trace-window">{t.truncated(n(run.patches.length), n(run.cols))}</strong>
+        )}
       </p>
     </>
   );
@@ -119,7 +134,9 @@ function Panels({
   );
   const visCols = Math.min(run.cols, cellsThatFit(width, cell, rem));
   const visRows = Math.min(run.rows, Math.floor((22 * rem) / cell));
-  const col0 = followWindow(run.cols, visCols, p);
+  // The window follows the current column within the traced ones (a large layer's later columns are not traced).
+  const traced = (visible: number) => Math.min(run.cols, Math.max(run.patches.length, visible));
+  const col0 = followWindow(traced(visCols), visCols, p);
   const crop = (rows: number, all: number, c0: number, cols: number, allCols: number) =>
     rows < all || cols < allCols ? t.cropped(range(0, rows - 1), range(c0, c0 + cols - 1)) : undefined;
 
@@ -160,12 +177,12 @@ function Panels({
     const wCols = Math.min(run.rows, cellsThatFit(width, wCell, rem));
     const wRow0 = followWindow(run.gemmRows, wRows, row);
     const yCols = Math.min(run.cols, cellsThatFit(width, gemmCell, rem));
-    const yCol0 = followWindow(run.cols, yCols, p);
+    const yCol0 = followWindow(traced(yCols), yCols, p);
     const terms = Array.from({ length: run.rows }, (_, r) => ({
       w: layer.w.data[row * run.rows + r],
       l: patch.column[r],
     }));
-    const value = run.output[row * run.cols + p];
+    const value = outputAt(run, row, p) ?? 0;
     return (
       <div ref={box}>
         <div className="kg-panels">
@@ -209,8 +226,15 @@ function Panels({
               rem,
               labels: gemmCell >= 0.9 * rem,
               maxAbs: yMax,
-              value: (i, j) => run.output[i * run.cols + j],
-              mark: (i, j): CellMark => (i > row ? 'todo' : i === row ? (j === p ? 'current' : 'hit') : ''),
+              value: (i, j) => outputAt(run, i, j) ?? 0,
+              mark: (i, j): CellMark =>
+                i > row || outputAt(run, i, j) === null
+                  ? 'todo'
+                  : i === row
+                    ? j === p
+                      ? 'current'
+                      : 'hit'
+                    : '',
             }}
           />
         </div>

@@ -32,7 +32,7 @@ export const strings = defineStrings({
     total: (mults: string) =>
       `The GEMM does ${mults} multiplications for the whole layer (from the engine’s counters).`,
     truncated: (shown: string, all: string) =>
-      `This layer has ${all} patches; the trace holds the first ${shown}. The GEMM steps show the run’s full output.`,
+      `Stepped through: the first ${shown} of the ${all} patches (columns) of group 0, and the GEMM’s output for those columns; the counters and the memory figures are for the whole layer.`,
     inputAlt: 'Input channel with the current patch outlined; padding cells dashed.',
     columnAlt: 'The current column of the lowered matrix, with its values.',
     loweredAlt: 'The lowered matrix: copied columns shown, the current one outlined.',
@@ -69,7 +69,7 @@ export const strings = defineStrings({
     moreTerms: (n: number) => `+ 另外 ${n} 项乘积`,
     total: (mults: string) => `整层的 GEMM 共做 ${mults} 次乘法（来自引擎的计数器）。`,
     truncated: (shown: string, all: string) =>
-      `这一层有 ${all} 个 patch，轨迹只保留前 ${shown} 个。GEMM 步骤展示的是这次运行的完整输出。`,
+      `可单步查看的部分：第 0 组 ${all} 个 patch（列）中的前 ${shown} 个，以及 GEMM 在这些列上的输出；计数和内存数字针对整层。`,
     inputAlt: '输入通道，当前 patch 加框；虚线格为填充。',
     columnAlt: '展开矩阵当前这一列及其数值。',
     loweredAlt: '展开矩阵：已复制的列显示数值，当前列加框。',

@@ -2,7 +2,7 @@
 // quantization parameters with the check against the integer reference.
 import { requantizeSteps } from '../../engine';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
-import type { IndirectRun, QuantView, Step } from './model';
+import type { IndirectRun, QuantView, Step } from '../../workers/kernelRuns/indirect';
 import { strings } from './strings';
 
 /** Rows of the per-channel table; a wide layer shows its first channels. */
@@ -26,8 +26,7 @@ export function StepReadout({ run, step }: { run: IndirectRun; step: Step }) {
   const ow = px.p % s.ow;
   const shown = Math.min(MAX_ROWS, px.values.length);
   const q = run.quant;
-  const zy = q?.layer.quant.y.zeroPoint ?? 0;
-  const plane = s.oh * s.ow;
+  const zy = q?.quant.y.zeroPoint ?? 0;
   return (
     <div className="ic-readout">
       <p data-testid="step-text" aria-live="polite">
@@ -69,7 +68,7 @@ export function StepReadout({ run, step }: { run: IndirectRun; step: Step }) {
                 );
               }
               const steps = requantizeSteps(px.acc[m], q.multipliers[m], zy, 'uint8');
-              const reference = q.reference[m * plane + px.p];
+              const reference = px.reference?.[m];
               return (
                 <tr key={m} data-channel={m}>
                   <th scope="row">{m}</th>
@@ -134,7 +133,7 @@ export function MemoryPanel({ run }: { run: IndirectRun }) {
 export function QuantPanel({ quant }: { quant: QuantView }) {
   const t = useStrings(strings);
   const lang = useLang();
-  const { x, w, y } = quant.layer.quant;
+  const { x, w, y } = quant.quant;
   const scales = w.scale as number[];
   const all = quant.equal === quant.total;
   const n = (v: number) => v.toPrecision(4);

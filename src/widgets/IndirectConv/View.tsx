@@ -8,10 +8,14 @@ import { D3Drawing } from '../../ui/D3Drawing';
 import { StepControls, stepperKeys } from '../../ui/StepControls';
 import { useStrings } from '../../ui/i18n';
 import { usePlayback } from '../../ui/usePlayback';
+import { formatNumber, useLang } from '../../ui/i18n';
+import { drawProblem, type IndirectRun, type Precision } from '../../workers/kernelRuns/indirect';
+import { JobView } from '../kernels-common/JobStatus';
 import { LayerPicker } from '../kernels-common/LayerPicker';
-import type { LayerSource, PickedLayer } from '../kernels-common/layerSpec';
+import { layerInput, type LayerSource, type PickedLayer } from '../kernels-common/layerSpec';
+import { useKernelJob } from '../kernels-common/useKernelJob';
 import { drawStepper, type Arrow } from './draw';
-import { drawProblem, entriesByPixel, runIndirect, type IndirectRun, type Precision } from './model';
+import { drawnRegion, entriesByPixel, windowOrder } from './model';
 import { MemoryPanel, QuantPanel, StepReadout } from './Panels';
 import { strings } from './strings';
 import '../../ui/widget.css';
@@ -21,6 +25,9 @@ export interface IndirectConvProps {
   layer?: LayerSource;
   precision?: Precision;
 }
+
+/** An index with a true minus sign (−1, not -1). */
+const signed = (v: number) => String(v).replace('-', '−');
 
 const DEFAULT_LAYER: LayerSource = { kind: 'model', model: 'digits-cnn', layer: '/block2/block2.0/Conv' };
 
@@ -39,7 +46,16 @@ export default function IndirectConv({
     },
     [t],
   );
-  const run = useMemo(() => (layer ? runIndirect(layer, precision) : null), [layer, precision]);
+  const job = useMemo(
+    () =>
+      layer && {
+        key: `${layer.key} ${precision}`,
+        input: layer,
+        request: { layer: layerInput(layer), precision },
+      },
+    [layer, precision],
+  );
+  const run = useKernelJob('indirect', job);
   return (
     <section
       className="widget indirect-conv"
@@ -69,9 +85,15 @@ export default function IndirectConv({
           </button>
         ))}
       </div>
-      {run && layer && <Stepper key={`${layer.key} ${precision}`} run={run} />}
-      {run && <MemoryPanel run={run} />}
-      {run?.quant && <QuantPanel quant={run.quant} />}
+      <JobView handle={run} currentKey={job?.key ?? null} waiting={<p className="ic-waiting">{t.waiting}</p>}>
+        {(r) => (
+          <>
+            <Stepper key={r.key} run={r.value} />
+            <MemoryPanel run={r.value} />
+            {r.value.quant && <QuantPanel quant={r.value.quant} />}
+          </>
+        )}
+      </JobView>
       <p className="widget-caption">{t.caption}</p>
     </section>
   );
@@ -82,25 +104,43 @@ function Stepper({ run }: { run: IndirectRun }) {
   const t = useStrings(strings);
   const playback = usePlayback(run.steps.length);
   const step = run.steps[Math.min(playback.step, run.steps.length - 1)];
+  const lang = useLang();
   const byPixel = useMemo(() => entriesByPixel(run), [run]);
   const s = run.shape;
+  const region = drawnRegion(s, run.window);
+  const order = (p: number) => windowOrder(s, run.window, p);
+  const part = (title: string) => (region.partial ? `${title} (${t.part})` : title);
   const kk = s.kh * s.kw;
   const building = step.kind === 'entry';
   const pixel = step.data.p;
-  const built = building ? step.data.p * kk + step.data.k + 1 : run.built;
+  const built = building ? order(pixel) * kk + step.data.k + 1 : run.built;
   const computed = building ? 0 : playback.step - run.built + 1;
-  const arrows: Arrow[] = byPixel[pixel]
+  const arrows: Arrow[] = (byPixel.get(pixel) ?? [])
     .filter((e) => !building || e.k <= (step.data as { k: number }).k)
     .map((e) => ({
       k: e.k,
       target: e.zero ? null : { h: e.ih, w: e.iw },
       current: building ? e.k === step.data.k : true,
     }));
-  const zx = run.quant?.layer.quant.x.zeroPoint;
+  const zx = run.quant?.quant.x.zeroPoint;
   return (
     <div className="ic-stepper" data-phase={building ? 'build' : 'compute'} data-testid="stepper">
       <StepControls playback={playback} />
       <p className="ic-phase">{building ? t.phaseBuild : t.phaseCompute}</p>
+      {region.partial && (
+        <p className="ic-window" data-testid="trace-window">
+          {t.window(
+            region.rows,
+            region.cols,
+            s.oh,
+            s.ow,
+            formatNumber(lang, s.oh * s.ow),
+            [signed(region.ih0), signed(region.ih1)],
+            [signed(region.iw0), signed(region.iw1)],
+            region.ih0 < 0 || region.iw0 < 0,
+          )}
+        </p>
+      )}
       <div
         className="ic-figure"
         tabIndex={0}
@@ -116,6 +156,7 @@ function Stepper({ run }: { run: IndirectRun }) {
             drawStepper(svg, {
               ...frame,
               shape: s,
+              region,
               built,
               computed,
               pixel,
@@ -123,14 +164,14 @@ function Stepper({ run }: { run: IndirectRun }) {
               arrows,
               inputLabel: (h, w) => String((h * s.w + w) * s.c),
               entryTitle: (p, k) => {
-                const e = byPixel[p][k];
-                return t.entryTitle(p, k, p * kk + k < built && e ? String(e.offset) : t.notBuilt);
+                const e = byPixel.get(p)?.[k];
+                return t.entryTitle(p, k, order(p) * kk + k < built && e ? String(e.offset) : t.notBuilt);
               },
               titles: {
-                input: t.inputTitle(s.c),
+                input: part(t.inputTitle(s.c)),
                 zero: zx === undefined ? t.zeroFp32(run.zeroOffset) : t.zeroUint8(run.zeroOffset, zx),
-                buffer: t.bufferTitle,
-                output: t.outputTitle,
+                buffer: part(t.bufferTitle),
+                output: part(t.outputTitle),
               },
             })
           }

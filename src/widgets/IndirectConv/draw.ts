@@ -1,9 +1,11 @@
 // The indirect-convolution stepper's drawing, with d3 from props only: the padded input (each pixel labelled
 // with its NHWC offset, the pointer an entry stores), the zero vector padding taps point at, the indirection
 // buffer (one kH×kW block of entries per output pixel, placed like the output) and the output. Arrows go from
-// the current pixel's entries to what they point at.
+// the current pixel's entries to what they point at. A large layer is drawn in part: a corner of its output
+// (the traced window) and the input that corner reads.
 import { select } from 'd3';
 import type { ConvShape } from '../../engine';
+import type { DrawnRegion } from './model';
 
 export interface Box {
   x: number;
@@ -36,21 +38,30 @@ const BLOCK_GAP = 4;
 /** Side of a buffer entry relative to an input cell, when the panels sit side by side. */
 const ENTRY = 0.4;
 
-export function stepperGeometry(width: number, scale: number, s: ConvShape): StepperGeometry {
-  const hp = s.h + s.padTop + s.padBottom;
-  const wp = s.w + s.padLeft + s.padRight;
+export function stepperGeometry(
+  width: number,
+  scale: number,
+  s: ConvShape,
+  region: DrawnRegion,
+): StepperGeometry {
+  const hp = region.ih1 - region.ih0 + 1;
+  const wp = region.iw1 - region.iw0 + 1;
+  const { rows, cols } = region;
+  // Input cells are labelled with NHWC offsets; the longest is the last drawn pixel's.
+  const lastPixel = Math.min(region.ih1, s.h - 1) * s.w + Math.min(region.iw1, s.w - 1);
+  const labelChars = String(lastPixel * s.c).length;
   const gap = 36 * scale;
   const blockGap = BLOCK_GAP * scale;
   const title = TITLE * scale;
   // Input on the left, the buffer on the right with the output under it, when that fits at a readable size;
   // everything stacked on narrow screens.
-  const units = wp + ENTRY * s.ow * s.kw;
-  const room = width - 2 - gap - s.ow * blockGap;
+  const units = wp + ENTRY * cols * s.kw;
+  const room = width - 2 - gap - cols * blockGap;
   const sideBySide = room / units >= 16 * scale;
   const cell = Math.min(44 * scale, sideBySide ? room / units : (width - 2) / wp);
   const entry = sideBySide
     ? ENTRY * cell
-    : Math.min(22 * scale, (width - 2 - s.ow * blockGap) / (s.ow * s.kw));
+    : Math.min(22 * scale, (width - 2 - cols * blockGap) / (cols * s.kw));
   const blockW = s.kw * entry + blockGap;
   const blockH = s.kh * entry + blockGap;
   const inputBox: Box = { x: 1, y: title, w: wp * cell, h: hp * cell };
@@ -61,10 +72,14 @@ export function stepperGeometry(width: number, scale: number, s: ConvShape): Ste
     h: 26 * scale,
   };
   const buffer: Box = sideBySide
-    ? { x: inputBox.x + inputBox.w + gap, y: title, w: s.ow * blockW, h: s.oh * blockH }
-    : { x: 1, y: zero.y + zero.h + gap + title, w: s.ow * blockW, h: s.oh * blockH };
-  const out = Math.min(36 * scale, sideBySide ? 0.8 * cell : (width - 2) / s.ow);
-  const output: Box = { x: buffer.x, y: buffer.y + buffer.h + gap / 2 + title, w: s.ow * out, h: s.oh * out };
+    ? { x: inputBox.x + inputBox.w + gap, y: title, w: cols * blockW, h: rows * blockH }
+    : { x: 1, y: zero.y + zero.h + gap + title, w: cols * blockW, h: rows * blockH };
+  // Output cells as large as the buffer's column of the layout allows (never past the drawing's right edge).
+  const out = Math.min(
+    36 * scale,
+    sideBySide ? Math.min(0.8 * cell, (width - 2 - buffer.x) / cols) : (width - 2) / cols,
+  );
+  const output: Box = { x: buffer.x, y: buffer.y + buffer.h + gap / 2 + title, w: cols * out, h: rows * out };
   const height = Math.max(zero.y + zero.h, buffer.y + buffer.h, output.y + output.h) + 6 * scale;
   return {
     width,
@@ -72,12 +87,12 @@ export function stepperGeometry(width: number, scale: number, s: ConvShape): Ste
     cell,
     entry,
     out,
-    labels: cell >= 28 * scale,
+    labels: cell >= Math.max(28, 6.6 * labelChars + 6) * scale,
     input: inputBox,
     zero,
     buffer,
     output,
-    inputCell: (ih, iw) => [inputBox.x + (iw + s.padLeft) * cell, inputBox.y + (ih + s.padTop) * cell],
+    inputCell: (ih, iw) => [inputBox.x + (iw - region.iw0) * cell, inputBox.y + (ih - region.ih0) * cell],
     entryCell: (p, k) => {
       const [oh, ow] = [Math.floor(p / s.ow), p % s.ow];
       return [
@@ -100,9 +115,10 @@ export interface StepperProps {
   width: number;
   scale: number;
   shape: ConvShape;
-  /** Entries written so far (the buffer is built pixel by pixel, tap by tap). */
+  region: DrawnRegion;
+  /** Entries written so far (the buffer is built pixel by pixel, tap by tap, in the window's row order). */
   built: number;
-  /** Output pixels computed so far. */
+  /** Output pixels of the window computed so far. */
   computed: number;
   /** The output pixel whose entries are shown, and the entry being written (build phase). */
   pixel: number | null;
@@ -115,7 +131,8 @@ export interface StepperProps {
 
 export function drawStepper(svg: SVGSVGElement, p: StepperProps): void {
   const s = p.shape;
-  const g = stepperGeometry(p.width, p.scale, s);
+  const r = p.region;
+  const g = stepperGeometry(p.width, p.scale, s, r);
   const root = select(svg);
   root.selectAll('*').remove();
   root.attr('viewBox', `0 0 ${g.width} ${g.height}`).attr('width', g.width).attr('height', g.height);
@@ -133,8 +150,8 @@ export function drawStepper(svg: SVGSVGElement, p: StepperProps): void {
   const targets = new Set(p.arrows.flatMap((a) => (a.target ? [`${a.target.h},${a.target.w}`] : [])));
   const current = p.arrows.find((a) => a.current)?.target;
   const inputs = root.append('g').attr('class', 'ic-input');
-  for (let ih = -s.padTop; ih < s.h + s.padBottom; ih++)
-    for (let iw = -s.padLeft; iw < s.w + s.padRight; iw++) {
+  for (let ih = r.ih0; ih <= r.ih1; ih++)
+    for (let iw = r.iw0; iw <= r.iw1; iw++) {
       const inside = ih >= 0 && ih < s.h && iw >= 0 && iw < s.w;
       const [x, y] = g.inputCell(ih, iw);
       const read = inside && targets.has(`${ih},${iw}`);
@@ -174,9 +191,14 @@ export function drawStepper(svg: SVGSVGElement, p: StepperProps): void {
 
   const kk = s.kh * s.kw;
   const entries = root.append('g').attr('class', 'ic-buffer');
-  for (let px = 0; px < s.oh * s.ow; px++)
+  // Pixel px = oh·Wo + ow of the window is its `order`-th, row by row.
+  const pixels = Array.from({ length: r.rows * r.cols }, (_, order) => ({
+    order,
+    px: Math.floor(order / r.cols) * s.ow + (order % r.cols),
+  }));
+  for (const { order, px } of pixels)
     for (let k = 0; k < kk; k++) {
-      const index = px * kk + k;
+      const index = order * kk + k;
       const [x, y] = g.entryCell(px, k);
       const state = px === p.pixel && k === p.entry ? ' current' : index < p.built ? ' built' : '';
       const rect = entries
@@ -191,13 +213,13 @@ export function drawStepper(svg: SVGSVGElement, p: StepperProps): void {
     }
 
   const outputs = root.append('g').attr('class', 'ic-output');
-  for (let px = 0; px < s.oh * s.ow; px++) {
+  for (const { order, px } of pixels) {
     const [x, y] = g.outputCell(px);
     outputs
       .append('rect')
       .attr(
         'class',
-        `ic-out${px < p.computed ? ' done' : ''}${px === p.pixel && p.entry === null ? ' current' : ''}`,
+        `ic-out${order < p.computed ? ' done' : ''}${px === p.pixel && p.entry === null ? ' current' : ''}`,
       )
       .attr('x', x)
       .attr('y', y)

@@ -8,12 +8,23 @@ export const strings = defineStrings({
     precision: 'Arithmetic',
     fp32: 'float32',
     uint8: 'uint8 with requantization',
-    tooLarge: (what: 'side' | 'pixels' | 'taps', value: number, max: number) =>
-      what === 'side'
-        ? `too large to draw (padded input side ${value}, at most ${max})`
-        : what === 'pixels'
-          ? `too large to draw (${value} output pixels, at most ${max})`
-          : `too large to draw (${value} kernel taps, at most ${max})`,
+    tooLarge: (what: 'taps' | 'span', value: number, max: number) =>
+      what === 'span'
+        ? `too large to draw (the kernel spans ${value} input pixels with its dilation, at most ${max})`
+        : `too large to draw (${value} kernel taps, at most ${max})`,
+    window: (
+      rows: number,
+      cols: number,
+      oh: number,
+      ow: number,
+      pixels: string,
+      ih: [string, string],
+      iw: [string, string],
+      padded: boolean,
+    ) =>
+      `Drawn and stepped through: the top-left ${rows}×${cols} of the ${oh}×${ow} output pixels (${pixels} in all) and the input they read, rows ${ih[0]} to ${ih[1]} and columns ${iw[0]} to ${iw[1]}${padded ? ' (negative indices are padding)' : ''}. The outputs, the check against the reference and the memory figures are for the whole layer.`,
+    part: 'part',
+    waiting: 'Choose a layer above.',
     phaseBuild: 'Building the indirection buffer',
     phaseCompute: 'Computing the outputs',
     entry: (k: number, kh: number, kw: number, oh: number, ow: number) =>
@@ -79,12 +90,23 @@ export const strings = defineStrings({
     precision: '算术精度',
     fp32: 'float32',
     uint8: 'uint8 + 重量化',
-    tooLarge: (what: 'side' | 'pixels' | 'taps', value: number, max: number) =>
-      what === 'side'
-        ? `太大，无法绘制（填充后输入边长 ${value}，最多 ${max}）`
-        : what === 'pixels'
-          ? `太大，无法绘制（${value} 个输出像素，最多 ${max}）`
-          : `太大，无法绘制（${value} 个卷积核抽头，最多 ${max}）`,
+    tooLarge: (what: 'taps' | 'span', value: number, max: number) =>
+      what === 'span'
+        ? `太大，无法绘制（加上膨胀后卷积核覆盖 ${value} 个输入像素，最多 ${max}）`
+        : `太大，无法绘制（${value} 个卷积核抽头，最多 ${max}）`,
+    window: (
+      rows: number,
+      cols: number,
+      oh: number,
+      ow: number,
+      pixels: string,
+      ih: [string, string],
+      iw: [string, string],
+      padded: boolean,
+    ) =>
+      `图中绘制并可单步查看的是 ${oh}×${ow} 个输出像素（共 ${pixels} 个）左上角的 ${rows}×${cols} 个，以及它们读取的输入：第 ${ih[0]} 到 ${ih[1]} 行、第 ${iw[0]} 到 ${iw[1]} 列${padded ? '（负下标是填充）' : ''}。输出、与参考实现的比对和内存数字都针对整层。`,
+    part: '局部',
+    waiting: '请先在上方选择一个卷积层。',
     phaseBuild: '构建间接缓冲区',
     phaseCompute: '计算输出',
     entry: (k: number, kh: number, kw: number, oh: number, ow: number) =>

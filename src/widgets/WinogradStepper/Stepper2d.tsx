@@ -2,7 +2,8 @@
 // (G g, then U = (G g) Gᵀ), input-tile transforms (Bᵀ d, then V = (Bᵀ d) B), the α² GEMMs that sum the
 // element-wise products over channels, and output transforms (Aᵀ M, then Y = (Aᵀ M) A).
 import { useId, useMemo, useRef } from 'react';
-import type { WinogradEvent, WinogradVariant } from '../../engine';
+import { WINOGRAD, type WinogradEvent } from '../../engine';
+import type { WinogradRun } from '../../workers/kernelRuns/winograd';
 import { useStrings } from '../../ui/i18n';
 import { StepControls, stepperKeys } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
@@ -13,7 +14,7 @@ import { GridPanel, remPx } from '../kernels-common/GridPanel';
 import type { PickedLayer } from '../kernels-common/layerSpec';
 import { Matrix, Op } from '../kernels-common/Matrix';
 import { Counts } from './Counts';
-import { outputsAt, run2d, running2d, type Run2d } from './model';
+import { outputsAt, running2d } from './model';
 import { strings } from './strings';
 import { transposes } from './View';
 
@@ -24,23 +25,14 @@ const STAGES: WinogradEvent['kind'][] = ['filter', 'input', 'gemm', 'output'];
 
 const range = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
 
-export function Stepper2d({
-  layer,
-  variant,
-  fp16,
-}: {
-  layer: PickedLayer;
-  variant: WinogradVariant;
-  fp16: boolean;
-}) {
+export function Stepper2d({ layer, run }: { layer: PickedLayer; run: WinogradRun }) {
   const t = useStrings(strings);
   const stepId = useId();
-  const run = useMemo(() => run2d(layer, variant, fp16), [layer, variant, fp16]);
   const playback = usePlayback(run.events.length);
   const i = Math.min(playback.step, run.events.length - 1);
   const event = run.events[i];
   const s = layer.shape;
-  const { m, r, alpha } = run.matrices;
+  const { m, r, alpha } = WINOGRAD[run.variant];
   const padded = s.padTop + s.padBottom + s.padLeft + s.padRight > 0;
   const shownTiles = run.events.filter((e) => e.kind === 'output').length;
   return (
@@ -108,14 +100,14 @@ function describe(event: WinogradEvent, t: (typeof strings)['en'], alpha: number
   }
 }
 
-function Planes({ layer, run, step }: { layer: PickedLayer; run: Run2d; step: number }) {
+function Planes({ layer, run, step }: { layer: PickedLayer; run: WinogradRun; step: number }) {
   const t = useStrings(strings);
   const box = useRef<HTMLDivElement>(null);
   const width = useElementWidth(box) || 600;
   const rem = remPx();
   const s = layer.shape;
   const event = run.events[step];
-  const { alpha, m } = run.matrices;
+  const { alpha, m } = WINOGRAD[run.variant];
   const done = useMemo(() => outputsAt(run, step, s.ow), [run, step, s.ow]);
   // The tile in view: the input tile being transformed, or the output tile being produced.
   const tile =
@@ -209,9 +201,9 @@ function Planes({ layer, run, step }: { layer: PickedLayer; run: Run2d; step: nu
   );
 }
 
-function Equations({ run, event, layer }: { run: Run2d; event: WinogradEvent; layer: PickedLayer }) {
+function Equations({ run, event, layer }: { run: WinogradRun; event: WinogradEvent; layer: PickedLayer }) {
   const t = useStrings(strings);
-  const { alpha, m, G, BT, AT } = run.matrices;
+  const { alpha, m, G, BT, AT } = WINOGRAD[run.variant];
   const { B, GT, A } = transposes(run.variant);
   const U = useMemo(
     () => new Map(run.events.flatMap((e) => (e.kind === 'filter' ? [[e.data.c, e.data.u]] : []))),

@@ -2,19 +2,16 @@
 // F(2×2, 3×3) and F(4×4, 3×3) kernels on a real layer or a shape of one's own: the transform matrices, each
 // transform's two stages, the element-wise products as α² GEMMs, the output transform, the multiplication
 // counts against direct convolution (engine counters) and the error against float64, with fp16-style rounding.
+// The 2-D runs and the error table are computed on the whole layer in the kernels Worker, one Worker each.
 import { useCallback, useId, useMemo, useState } from 'react';
 import { winogradNotApplicable, WINOGRAD, type ConvShape, type WinogradVariant } from '../../engine';
 import { useStrings } from '../../ui/i18n';
+import { JobStatus, JobView } from '../kernels-common/JobStatus';
 import { LayerPicker } from '../kernels-common/LayerPicker';
-import {
-  DEFAULT_LIMITS,
-  type CustomShape,
-  type PickedLayer,
-  type ShapeLimits,
-} from '../kernels-common/layerSpec';
+import { layerInput, type CustomShape, type PickedLayer } from '../kernels-common/layerSpec';
 import { Matrix, transpose } from '../kernels-common/Matrix';
+import { useKernelJob } from '../kernels-common/useKernelJob';
 import { Errors } from './Counts';
-import { errors2d } from './model';
 import { Stepper1d } from './Stepper1d';
 import { Stepper2d } from './Stepper2d';
 import { strings } from './strings';
@@ -38,8 +35,6 @@ const ALIGNED: CustomShape = {
   groups: 1,
 };
 const WINOGRAD_FIXED = { r: 3, s: 3, stride: 1, dilation: 1 };
-/** Six engine runs per layer (traced run, direct, float64 reference, two variants in two precisions): a lower cap. */
-const LIMITS: ShapeLimits = { ...DEFAULT_LIMITS, maxMacs: 1_000_000 };
 
 export interface WinogradStepperProps {
   /** The algorithm shown first. */
@@ -55,8 +50,24 @@ export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) 
   const constraint = useCallback((s: ConvShape) => (winogradNotApplicable(s) ? t.needs : null), [t]);
   const variant: WinogradVariant = mode === '1d' ? 'F(2,3)' : mode;
   const twoD = mode !== '1d';
-  // Errors of every algorithm on this layer: five runs of the engine, redone only when the layer changes.
-  const errors = useMemo(() => (twoD && layer ? errors2d(layer) : null), [twoD, layer]);
+  const runJob = useMemo(
+    () =>
+      twoD && layer
+        ? {
+            key: `${layer.key}/${variant}/${fp16}`,
+            input: layer,
+            request: { layer: layerInput(layer), variant, fp16 },
+          }
+        : null,
+    [twoD, layer, variant, fp16],
+  );
+  const run = useKernelJob('winograd', runJob);
+  // Errors of every algorithm on this layer: six runs of the engine, redone only when the layer changes.
+  const errorsJob = useMemo(
+    () => (twoD && layer ? { key: layer.key, input: layer, request: { layer: layerInput(layer) } } : null),
+    [twoD, layer],
+  );
+  const errors = useKernelJob('winograd-errors', errorsJob);
   const names: Record<Mode, string> = { '1d': t.mode1d, 'F(2,3)': t.mode2, 'F(4,3)': t.mode4 };
 
   return (
@@ -106,7 +117,6 @@ export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) 
           initial={{ kind: 'custom', shape: ALIGNED }}
           defaultShape={ALIGNED}
           fixed={WINOGRAD_FIXED}
-          limits={LIMITS}
           constraint={constraint}
           onChange={setLayer}
         />
@@ -114,19 +124,38 @@ export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) 
 
       {mode === '1d' ? (
         <Stepper1d fp16={fp16} />
-      ) : layer ? (
-        <Stepper2d key={`${layer.key}/${mode}/${fp16}`} layer={layer} variant={mode} fp16={fp16} />
       ) : (
-        <p className="wg-waiting">{t.waiting}</p>
+        <JobView
+          handle={run}
+          currentKey={runJob?.key ?? null}
+          waiting={<p className="wg-waiting">{t.waiting}</p>}
+        >
+          {(r) => <Stepper2d key={r.key} layer={r.input} run={r.value} />}
+        </JobView>
       )}
-      {mode !== '1d' && errors && (
-        <Errors
-          rows={[
-            { name: t.directRow, fp32: errors.direct, current: false },
-            { name: t.mode2, ...errors['F(2,3)'], current: mode === 'F(2,3)' },
-            { name: t.mode4, ...errors['F(4,3)'], current: mode === 'F(4,3)' },
-          ]}
-        />
+      {twoD && (
+        <div
+          className={errors.result && errors.result.key !== errorsJob?.key ? 'kj-stale' : undefined}
+          data-testid="errors-area"
+        >
+          {errors.state.status !== 'done' && (
+            <JobStatus
+              state={errors.state}
+              hasResult={errors.result !== null}
+              onCancel={errors.cancel}
+              onRetry={errors.retry}
+            />
+          )}
+          {errors.result && (
+            <Errors
+              rows={[
+                { name: t.directRow, fp32: errors.result.value.direct, current: false },
+                { name: t.mode2, ...errors.result.value['F(2,3)'], current: mode === 'F(2,3)' },
+                { name: t.mode4, ...errors.result.value['F(4,3)'], current: mode === 'F(4,3)' },
+              ]}
+            />
+          )}
+        </div>
       )}
     </section>
   );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { convDirect } from '../../engine';
 import { checkGeometry, customLayer, paramsOf, type CustomShape } from '../kernels-common/layerSpec';
-import { errors2d, MAX_TILES, outputsAt, run1d, run2d, running1d, running2d } from './model';
+import {
+  MAX_TILES,
+  runWinograd as run2d,
+  winogradErrors as errors2d,
+} from '../../workers/kernelRuns/winograd';
+import { outputsAt, run1d, running1d, running2d } from './model';
 
 const layerOf = (shape: CustomShape) => {
   const w = [shape.k, shape.c / shape.groups, shape.r, shape.s];

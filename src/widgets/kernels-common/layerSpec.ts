@@ -10,6 +10,7 @@ import {
   type ConvShape,
   type Tensor,
 } from '../../engine';
+import type { LayerInput } from '../../workers/kernelRuns/stages';
 
 /** A shape the reader sets: input C×H×W, K output channels, an R×S kernel, square stride/pad/dilation, groups. */
 export interface CustomShape {
@@ -45,9 +46,10 @@ export interface ShapeLimits {
 export const DEFAULT_LIMITS: ShapeLimits = {
   min: { c: 1, h: 1, w: 1, k: 1, r: 1, s: 1, stride: 1, pad: 0, dilation: 1, groups: 1 },
   max: { c: 64, h: 64, w: 64, k: 64, r: 11, s: 11, stride: 8, pad: 8, dilation: 8, groups: 64 },
-  // Widgets run the engine on the page's thread: a cap on the work keeps every run well under a frame budget of
-  // a few hundred milliseconds, even on a slow machine.
-  maxMacs: 2_000_000,
+  // Widgets run the engine in the kernels Worker (useKernelJob), several times per layer for Winograd's error
+  // table: the cap keeps a job to seconds on a slow machine and admits every Conv layer of the zoo (the largest,
+  // MobileNetV2-224's last 1×1 convolution, has 20 M).
+  maxMacs: 32_000_000,
 };
 
 /** Why a shape or layer cannot be used, as data: the picker turns it into a sentence in the reader's language. */
@@ -194,3 +196,11 @@ export function modelLayer(
 
 export const shapeText = (shape: CustomShape): Record<ShapeField, string> =>
   Object.fromEntries(SHAPE_FIELDS.map((f) => [f, String(shape[f])])) as Record<ShapeField, string>;
+
+/** What a kernels-Worker job needs of a layer: its tensors and attributes. */
+export const layerInput = (layer: PickedLayer): LayerInput => ({
+  x: layer.x,
+  w: layer.w,
+  bias: layer.bias,
+  params: layer.params,
+});

@@ -60,7 +60,7 @@ export const pickerStrings = defineStrings({
     fit: (span: string, padded: string) =>
       `The kernel spans ${span} with its dilation, more than the padded input ${padded}: there is no place for a single window.`,
     work: (macs: string, max: string) =>
-      `This layer needs ${macs} multiply-adds; the widget runs at most ${max} in the page.`,
+      `This layer needs ${macs} multiply-adds; the widget runs at most ${max}.`,
     engine: (message: string) => `The engine rejects this layer: ${message}`,
     keptPrevious: 'The widget still shows the last valid layer.',
   },
@@ -95,8 +95,56 @@ export const pickerStrings = defineStrings({
       `分组数 g = ${g} 必须同时整除 C = ${c} 和 K = ${k}（每组分得 C/g 个输入通道和 K/g 个输出通道）。`,
     fit: (span: string, padded: string) =>
       `加上膨胀后卷积核覆盖 ${span}，比填充后的输入 ${padded} 还大：连一个窗口都放不下。`,
-    work: (macs: string, max: string) => `这一层需要 ${macs} 次乘加；组件在页面中最多运行 ${max} 次。`,
+    work: (macs: string, max: string) => `这一层需要 ${macs} 次乘加；本组件最多运行 ${max} 次。`,
     engine: (message: string) => `引擎拒绝了这一层：${message}`,
     keptPrevious: '组件仍显示上一个有效的卷积层。',
+  },
+});
+
+/** The status line of a kernel run in the Worker (JobStatus). */
+export const jobStrings = defineStrings({
+  en: {
+    running: 'Running the whole layer in a background Worker (the page stays usable)…',
+    stage: (i: number, n: number, stage: string) => `step ${i} of ${n}: ${stage}`,
+    stages: {
+      direct: 'direct convolution',
+      im2col: 'im2col + GEMM',
+      winograd: 'Winograd',
+      indirect: 'indirect convolution',
+      reference: 'float64 reference',
+      quantize: 'quantizing the layer',
+      'integer-reference': 'integer reference',
+      errors: 'errors',
+    } as Record<string, string>,
+    progress: 'Progress of the run',
+    done: (ms: string) => `Whole layer computed in a background Worker in ${ms} ms.`,
+    cancel: 'Cancel',
+    cancelled: 'Cancelled.',
+    showingPrevious: 'Still showing the previous run.',
+    failed: (message: string) => `The run failed: ${message}`,
+    retry: 'Run again',
+    stale: 'Showing the previous run until the new one is ready.',
+  },
+  zh: {
+    running: '正在后台 Worker 中计算整层（页面仍可正常使用）…',
+    stage: (i: number, n: number, stage: string) => `第 ${i}/${n} 步：${stage}`,
+    stages: {
+      direct: '直接卷积',
+      im2col: 'im2col + GEMM',
+      winograd: 'Winograd',
+      indirect: '间接卷积',
+      reference: 'float64 参考结果',
+      quantize: '量化这一层',
+      'integer-reference': '整数参考结果',
+      errors: '误差',
+    } as Record<string, string>,
+    progress: '计算进度',
+    done: (ms: string) => `整层已在后台 Worker 中算完，用时 ${ms} 毫秒。`,
+    cancel: '取消',
+    cancelled: '已取消。',
+    showingPrevious: '仍显示上一次的结果。',
+    failed: (message: string) => `计算失败：${message}`,
+    retry: '重新计算',
+    stale: '新结果算好之前，先显示上一次的结果。',
   },
 });
