@@ -107,7 +107,10 @@ export { rewriteQdq, type QdqOptions, type QdqResult } from './quant/qdq';
 export { interpreterRunner, exposeValues, fetchValues, loadFor } from './quant/runner';
 export { collectStats, type BatchLoop } from './quant/calibrateModel';
 export { compareValues, type ValuePair } from './quant/analyzeModel';
-export { calibrationSetFor, type CalibrationDataOptions } from './quant/calibrationData';
+export {
+  calibrationSetFor, zooCalibration, zooAnalysis, ZOO_CALIBRATION, type CalibrationDataOptions,
+  type ZooCalibration,
+} from './quant/calibrationData'; // prettier-ignore
 // Quantization lab (chapter 3): the tensors of a model that quantization acts on; scoring classifiers.
 export * from './quant/tensors';
 export * from './stats/classification';
