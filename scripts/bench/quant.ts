@@ -24,12 +24,15 @@ import * as ort from 'onnxruntime-web';
 import {
   calibrationSetFor,
   CALIBRATION_METHODS,
+  chainCalibration,
+  chainInput,
+  channelPath,
+  convChain,
+  convKind,
+  LAYER_KINDS,
   decodeModel,
   digitsToModelInput,
   encodeModel,
-  makeGraph,
-  makeModel,
-  makeNode,
   parseDigitSet,
   parseManifest,
   quantizeModel,
@@ -37,10 +40,9 @@ import {
   summarizeLatencies,
   type CalibrationMethod,
   type CalibrationSet,
+  type LayerKind,
   type Model,
-  type Tensor,
   type ZooModel,
-  typedValue,
 } from '../../src/engine/index';
 import { createOrtRunner } from '../../src/workers/ortRunner';
 import { interleavedWithCpu, table, type Benchmark } from './harness';
@@ -287,92 +289,23 @@ async function quantizeTime(): Promise<void> {
   );
 }
 
-interface ConvSpec {
-  c: number;
-  k: number;
-  kernel: number;
-  group: number;
-}
-
-/** A float chain of Conv → Relu layers (He-initialized random weights) at one spatial size. */
-function convChain(layers: ConvSpec[], size: number): Model {
-  const random = seededRandom(layers.length);
-  const nodes = [];
-  const initializers = new Map<string, Tensor>();
-  let x = 'input';
-  for (const [i, { c, k, kernel, group }] of layers.entries()) {
-    const fanIn = (c / group) * kernel * kernel;
-    const a = Math.sqrt(6 / fanIn);
-    const w = new Float32Array(k * fanIn).map(() => (2 * random() - 1) * a);
-    initializers.set(`w${i}`, { dtype: 'float32', dims: [k, c / group, kernel, kernel], data: w });
-    initializers.set(`b${i}`, { dtype: 'float32', dims: [k], data: new Float32Array(k).fill(0.01) });
-    const pad = (kernel - 1) / 2;
-    const attributes = {
-      group: { type: 'int' as const, value: group },
-      pads: { type: 'ints' as const, value: [pad, pad, pad, pad] },
-    };
-    nodes.push(makeNode('Conv', [x, `w${i}`, `b${i}`], [`c${i}`], { name: `conv${i}`, attributes }));
-    nodes.push(makeNode('Relu', [`c${i}`], [`r${i}`], { name: `relu${i}` }));
-    x = `r${i}`;
-  }
-  const last = layers.at(-1)!.k;
-  return makeModel(
-    makeGraph({
-      nodes,
-      initializers,
-      inputs: [typedValue('input', 'float32', ['N', layers[0].c, size, size])],
-      outputs: [typedValue(x, 'float32', ['N', last, size, size])],
-    }),
-  );
-}
-
 async function layerTable(): Promise<void> {
   console.log(
     '\n### Chains of 8 convolution layers of one kind (MobileNetV2 shapes), float vs int8, batch 1 and 32',
   );
-  const repeat = (specs: ConvSpec[]) => Array.from({ length: 8 / specs.length }, () => specs).flat();
-  const chains: [string, number, ConvSpec[]][] = [
-    ['full 3×3, 32→32 at 56×56', 56, repeat([{ c: 32, k: 32, kernel: 3, group: 1 }])],
-    [
-      'pointwise 1×1, 24→144→24 at 56×56',
-      56,
-      repeat([
-        { c: 24, k: 144, kernel: 1, group: 1 },
-        { c: 144, k: 24, kernel: 1, group: 1 },
-      ]),
-    ],
-    [
-      'pointwise 1×1, 96→576→96 at 14×14',
-      14,
-      repeat([
-        { c: 96, k: 576, kernel: 1, group: 1 },
-        { c: 576, k: 96, kernel: 1, group: 1 },
-      ]),
-    ],
-    ['depthwise 3×3, 144 at 56×56', 56, repeat([{ c: 144, k: 144, kernel: 3, group: 144 }])],
-  ];
   const rows: (string | number)[][] = [];
-  for (const [name, size, specs] of chains) {
-    const model = convChain(specs, size);
-    const random = seededRandom(size);
-    const x = (batch: number) => {
-      const dims = [batch, specs[0].c, size, size];
-      return {
-        dtype: 'float32' as const,
-        dims,
-        data: new Float32Array(dims.reduce((a, b) => a * b)).map(random),
-      };
-    };
-    const { model: q } = await quantizeModel(model, [{ input: x(2) }], { method: 'minmax' }, runner);
+  for (const kind of LAYER_KINDS) {
+    const model = convChain(kind);
+    const { model: q } = await quantizeModel(model, chainCalibration(kind), { method: 'minmax' }, runner);
     for (const [batch, rounds] of [
       [1, 30],
       [32, 4],
     ]) {
-      const { dims, data } = x(batch);
+      const { dims, data } = chainInput(kind, batch, kind.size);
       const feeds = { input: new ort.Tensor('float32', data, dims) };
       const { float: f, int8: i } = await compare(encodeModel(model), encodeModel(q), feeds, rounds);
       rows.push([
-        name,
+        kindLabel(kind),
         batch,
         fmt(f.cpu),
         fmt(i.cpu),
@@ -414,20 +347,20 @@ async function optimizedOps(bytes: Uint8Array): Promise<string> {
   return [...counts].map(([op, n]) => `${op} ×${n}`).join(', ');
 }
 
-/** Kind of each Conv of the float model: what the time goes to in MobileNet. */
+/** Kind of each Conv of the float model (the engine's convKind): what the time goes to in MobileNet. */
 function convKinds(model: Model): Map<string, string> {
+  const names = { full: 'full 3×3', depthwise: 'depthwise 3×3', pointwise: 'pointwise 1×1' };
   const kinds = new Map<string, string>();
-  for (const n of model.graph.nodes)
-    if (n.opType === 'Conv') {
-      const w = model.graph.initializers.get(n.inputs[1])!;
-      const group = n.attributes.group?.type === 'int' ? n.attributes.group.value : 1;
-      kinds.set(
-        n.name,
-        group > 1 && group === w.dims[0] ? 'depthwise 3×3' : w.dims[2] === 1 ? 'pointwise 1×1' : 'full 3×3',
-      );
-    }
+  for (const n of model.graph.nodes) {
+    const kind = convKind(model, n);
+    if (kind) kinds.set(n.name, names[kind]);
+  }
   return kinds;
 }
+
+/** "depthwise 3×3, 144 at 56×56", "pointwise 1×1, 24→144→24 at 56×56" … */
+const kindLabel = (kind: LayerKind) =>
+  `${kind.kind} ${kind.layers[0].kernel}×${kind.layers[0].kernel}, ${channelPath(kind)} at ${kind.size}×${kind.size}`;
 
 interface ProfileEvent {
   cat: string;
