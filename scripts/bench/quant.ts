@@ -418,6 +418,31 @@ async function profile(
   return { total, perKind: new Map([...perKind].map(([k, v]) => [k, summarizeLatencies(v).min])) };
 }
 
+/**
+ * How often the WebAssembly binary of onnxruntime-web holds a few SIMD opcodes (0xFD prefix, LEB128 index, per the
+ * WebAssembly SIMD and relaxed-SIMD specs): a byte search, so a count may include a stray match in data, but a zero
+ * means the instruction is never used.
+ */
+function wasmSimdOps(): string {
+  const file = path.join(root, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm');
+  const bytes = fs.readFileSync(file);
+  const ops: [string, number][] = [
+    ['i32x4.dot_i16x8_s', 0xba],
+    ['f32x4.mul', 0xe6],
+    ['i32x4.relaxed_dot_i8x16_i7x16_add_s (relaxed SIMD)', 0x113],
+    ['f32x4.relaxed_madd (relaxed SIMD)', 0x105],
+  ];
+  return ops
+    .map(([name, op]) => `${name} ×${countOf(bytes, Buffer.from([0xfd, (op & 0x7f) | 0x80, op >> 7]))}`)
+    .join(', ');
+}
+
+function countOf(haystack: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
 async function whyTable(): Promise<void> {
   console.log(
     '\n### mobilenetv2-224: what onnxruntime runs, and where the time goes (onnxruntime-web profiler)',
@@ -426,6 +451,7 @@ async function whyTable(): Promise<void> {
   const int8 = await int8Bytes(z);
   console.log(`float graph as run (onnxruntime-node, all optimizations): ${await optimizedOps(z.bytes)}`);
   console.log(`int8 graph as run:  ${await optimizedOps(int8)}`);
+  console.log(`SIMD instructions in onnxruntime-web's WebAssembly: ${wasmSimdOps()}`);
   const kinds = convKinds(z.model);
   const rows: (string | number)[][] = [];
   for (const [batch, runs] of [[1, 10]]) {

@@ -17,7 +17,8 @@ const ROUNDS = [3, 5, 10];
 type Strings = (typeof strings)['en'];
 
 const formatMs = (lang: Lang, ms: number) => formatNumber(lang, ms, ms < 10 ? 2 : ms < 100 ? 1 : 0);
-const kindName = (t: Strings, k: LayerKind) => `${t.kinds[k.kind]}, ${t.shape(channelPath(k), k.size)}`;
+const kindName = (t: Strings, k: LayerKind) => t.name(t.kinds[k.kind], channelPath(k), k.size);
+const shortName = (t: Strings, k: LayerKind) => t.short(t.kinds[k.kind], channelPath(k));
 
 export default function Int8LayerKinds() {
   const t = useStrings(strings);
@@ -150,6 +151,7 @@ function Results({ result }: { result: LayerKindsResult }) {
   const lang = useLang();
   const limit = axisLimit(result.kinds.map((k) => k.ratio));
   const ratio = (r: number) => t.ratio(formatNumber(lang, r, 2));
+  const noisy = result.kinds.filter((k) => isNoisy(k.roundRatios));
   return (
     <div className="lk-results" data-testid="lk-results">
       <div className="widget-table-wrap" tabIndex={0} role="region" aria-label={t.caption(result.batch)}>
@@ -172,7 +174,7 @@ function Results({ result }: { result: LayerKindsResult }) {
                   {kindName(t, k.kind)}
                   <span className="lk-where">{t.where[k.kind.id]}</span>
                 </th>
-                <td>{reductionLength(k.kind.layers[0])}</td>
+                <td>{[...new Set(k.kind.layers.map(reductionLength))].join(' / ')}</td>
                 <td data-value={k.float.median}>{t.ms(formatMs(lang, k.float.median))}</td>
                 <td data-value={k.int8.median}>{t.ms(formatMs(lang, k.int8.median))}</td>
                 <td className={`lk-ratio ${ratioBar(k.ratio, limit).outcome}`}>{ratio(k.ratio)}</td>
@@ -189,19 +191,19 @@ function Results({ result }: { result: LayerKindsResult }) {
 
       <ul className="lk-verdicts">
         {result.kinds.map((k) => {
-          const bar = ratioBar(k.ratio, limit);
+          const outcome = ratioBar(k.ratio, limit).outcome;
           return (
-            <li key={k.kind.id} data-testid={`lk-verdict-${k.kind.id}`} data-outcome={bar.outcome}>
-              {t.verdict[bar.outcome](kindName(t, k.kind), ratio(k.ratio))}{' '}
-              {isNoisy(k.roundRatios) &&
-                t.noisy(
-                  formatNumber(lang, Math.min(...k.roundRatios), 2),
-                  formatNumber(lang, Math.max(...k.roundRatios), 2),
-                )}
+            <li key={k.kind.id} data-testid={`lk-verdict-${k.kind.id}`} data-outcome={outcome}>
+              {t.verdict[outcome](kindName(t, k.kind), ratio(k.ratio))}
             </li>
           );
         })}
       </ul>
+      {noisy.length > 0 && (
+        <p className="lk-note" data-testid="lk-noisy">
+          {t.noisy(noisy.map((k) => shortName(t, k.kind)).join(lang === 'zh' ? '、' : ', '))}
+        </p>
+      )}
       <p className="lk-note">{t.threads(result.threads, result.crossOriginIsolated)}</p>
     </div>
   );
@@ -220,7 +222,7 @@ function Chart({ kinds, limit }: { kinds: KindTiming[]; limit: number }) {
         } as CSSProperties;
         return (
           <div key={k.kind.id} className="lk-chart-row">
-            <span className="lk-chart-label">{t.kinds[k.kind.kind]}</span>
+            <span className="lk-chart-label">{shortName(t, k.kind)}</span>
             <span className="lk-track">
               <span className={`lk-bar ${bar.outcome}`} style={style} />
             </span>
@@ -232,7 +234,11 @@ function Chart({ kinds, limit }: { kinds: KindTiming[]; limit: number }) {
         <span className="lk-chart-label" />
         <span className="lk-track">
           {ticks(limit).map((tick, i, all) => (
-            <span key={tick} className="lk-tick" style={{ left: `${(100 * i) / (all.length - 1)}%` }}>
+            <span
+              key={tick}
+              className={tick === 1 || i === 0 || i === all.length - 1 ? 'lk-tick major' : 'lk-tick'}
+              style={{ left: `${(100 * i) / (all.length - 1)}%` }}
+            >
               {tick >= 1 ? `${tick}×` : `1/${1 / tick}`}
             </span>
           ))}

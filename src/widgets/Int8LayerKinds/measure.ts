@@ -52,11 +52,14 @@ export interface MeasureProgress {
   total: number;
 }
 
-export const RUNS_PER_ROUND = 3;
+export const RUNS_PER_ROUND = 5;
 /** Untimed runs of each model before its first round: first runs allocate and pack weights. */
 export const WARMUP_RUNS = 2;
-/** A timed sample lasts at least this long: browsers coarsen the clock to 0.1 ms without isolation. */
-export const MIN_SAMPLE_MS = 5;
+/**
+ * A timed sample lasts at least this long (a fast chain runs several times per sample): long enough for the
+ * browser's coarse clock, and for a short stall of a busy machine to be averaged out.
+ */
+export const MIN_SAMPLE_MS = 20;
 
 type Variant = 'float' | 'int8';
 

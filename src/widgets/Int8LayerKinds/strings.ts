@@ -29,7 +29,8 @@ export const strings = defineStrings({
       pointwise: 'Pointwise 1×1',
       depthwise: 'Depthwise 3×3',
     } satisfies Record<ConvKind, string>,
-    shape: (channels: string, size: number) => `${channels} ch at ${size}×${size}`,
+    name: (kind: string, channels: string, size: number) => `${kind}, ${channels} ch at ${size}×${size}`,
+    short: (kind: string, channels: string) => `${kind} ${channels}`,
     where: {
       'full-3x3': 'plain CNNs (like digits-cnn)',
       'pointwise-56': 'MobileNetV2, early blocks: expand and project',
@@ -53,8 +54,8 @@ export const strings = defineStrings({
       slower: (kind: string, ratio: string) => `${kind}: int8 takes ${ratio} the float time — slower.`,
       same: (kind: string, ratio: string) => `${kind}: no real difference (${ratio}).`,
     },
-    noisy: (low: string, high: string) =>
-      `The ratio moved from ${low}× to ${high}× between rounds: the machine was busy; run again for steadier figures.`,
+    noisy: (kinds: string) =>
+      `The ratio moved by more than 30 % from round to round (${kinds}): the machine was busy. Run again, or with more rounds, for steadier figures.`,
     threads: (n: number, isolated: boolean) =>
       `onnxruntime-web ran with ${n} thread${n === 1 ? '' : 's'}${isolated ? '' : ' (the page is not cross-origin isolated, so threads are off)'}.`,
     note: 'Each int8 chain also quantizes its input, changes the layout and dequantizes its output once; the 8 layers make those fixed costs small next to the layers’ own work.',
@@ -85,7 +86,8 @@ export const strings = defineStrings({
       pointwise: '逐点 1×1 卷积',
       depthwise: '深度 3×3 卷积',
     } satisfies Record<ConvKind, string>,
-    shape: (channels: string, size: number) => `${channels} 通道，${size}×${size}`,
+    name: (kind: string, channels: string, size: number) => `${kind}（${channels} 通道，${size}×${size}）`,
+    short: (kind: string, channels: string) => `${kind} ${channels}`,
     where: {
       'full-3x3': '普通 CNN（如 digits-cnn）',
       'pointwise-56': 'MobileNetV2 前部各块的扩张与投影',
@@ -109,8 +111,8 @@ export const strings = defineStrings({
       slower: (kind: string, ratio: string) => `${kind}：int8 用时是浮点的 ${ratio}——更慢。`,
       same: (kind: string, ratio: string) => `${kind}：没有实质差别（${ratio}）。`,
     },
-    noisy: (low: string, high: string) =>
-      `各轮之间比值从 ${low}× 变到 ${high}×：机器当时比较忙，再测一次可以得到更稳定的数字。`,
+    noisy: (kinds: string) =>
+      `各轮之间的比值变化超过 30 %（${kinds}）：机器当时比较忙。再测一次或增加轮数，可以得到更稳定的数字。`,
     threads: (n: number, isolated: boolean) =>
       `onnxruntime-web 使用了 ${n} 个线程${isolated ? '' : '（页面没有跨源隔离，因此不能多线程）'}。`,
     note: '每条 int8 链还要对输入做一次量化、一次布局转换，并对输出做一次反量化；8 层的计算量让这些固定开销相对很小。',
