@@ -4,7 +4,9 @@
 //     interleaved (float and int8 alternate, so load on a shared machine falls on both alike);
 //  3. the time to quantize mobilenetv2-224 with onnxruntime-web as the runner (the page's path);
 //  4. why int8 is (not) faster: which kernels onnxruntime ran (node types of the optimized graph, from
-//     onnxruntime-node) and where onnxruntime-web spends its time, by kind of convolution (its profiler).
+//     onnxruntime-node) and where onnxruntime-web spends its time, by kind of convolution (its profiler), and
+//     chains of one layer kind (the engine's LAYER_KINDS, as the lesson's widget times them);
+//  5. the size of the int8 file: what a graph cleanup first and compact Q/DQ names change, and the floor.
 // Models are quantized MinMax, per channel, uint8 activations unless a table says otherwise.
 //
 // What the tables show, and why (onnxruntime 1.30 sources): every Conv, Add, pooling and Gemm of the QDQ
@@ -15,14 +17,15 @@
 // (qgemm_kernel_wasmsimd.cpp) widens bytes to 16 bits (SIMD128 has no 8-bit dot product), and each output is
 // requantized: 1×1 layers with few input channels get slower, layers with a long reduction (3×3 over many
 // channels, 1×1 over hundreds) faster. MobileNets are made of the first two kinds; the digits CNN of the last.
-// QUANT_BENCH_ONLY=accuracy,latency,time,why,layers runs some of the sections.
+// QUANT_BENCH_ONLY=accuracy,latency,time,why,layers,size runs some of the sections.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import * as ort from 'onnxruntime-web';
 import {
-  calibrationSetFor,
+  BYTES_PER_ELEMENT,
   CALIBRATION_METHODS,
   chainCalibration,
   chainInput,
@@ -35,13 +38,15 @@ import {
   encodeModel,
   parseDigitSet,
   parseManifest,
+  numel,
   quantizeModel,
+  runPipeline,
   seededRandom,
   summarizeLatencies,
   type CalibrationMethod,
-  type CalibrationSet,
   type LayerKind,
   type Model,
+  zooCalibration,
   type ZooModel,
 } from '../../src/engine/index';
 import { createOrtRunner } from '../../src/workers/ortRunner';
@@ -72,8 +77,14 @@ function zoo(id: string): Zoo {
   return { entry, bytes, model: decodeModel(bytes) };
 }
 
-const calibrationOf = (z: Zoo) =>
-  calibrationSetFor(z.entry.preprocessing, z.entry.inputs[0].name, calib, { batchSize: 50, count: 8 });
+/** The app's calibration (ZOO_CALIBRATION, as the page and the CLI): these benchmarks measure the files they write. */
+const zooSet = (z: Zoo) =>
+  zooCalibration(
+    z.entry.preprocessing,
+    z.entry.inputs[0].name,
+    z.entry.preprocessing.kind === 'digits' ? calib : null,
+  );
+const calibrationOf = (z: Zoo) => zooSet(z).calibration;
 
 async function session(bytes: Uint8Array) {
   return ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all' });
@@ -133,7 +144,8 @@ const quantized = new Map<string, Uint8Array>();
 async function int8Bytes(z: Zoo, method: CalibrationMethod = 'minmax'): Promise<Uint8Array> {
   const key = `${z.entry.id} ${method}`;
   if (!quantized.has(key)) {
-    const { model } = await quantizeModel(z.model, calibrationOf(z), { method }, runner);
+    const { calibration, analysis } = zooSet(z);
+    const { model } = await quantizeModel(z.model, calibration, { method, analysis }, runner);
     quantized.set(key, encodeModel(model));
   }
   return quantized.get(key)!;
@@ -232,33 +244,18 @@ async function quantizeTime(): Promise<void> {
     '\n### Time to quantize mobilenetv2-224 with onnxruntime-web as the runner (calibration included)',
   );
   const z = zoo('mobilenetv2-224');
-  const batches = calibrationOf(z);
+  const { calibration, analysis } = zooSet(z);
   const rows: (string | number)[][] = [];
-  // the per-layer analysis runs both models with every activation fetched; on 2 images it costs a quarter
-  const firstTwo = [
-    {
-      input: {
-        ...batches[0].input,
-        dims: [2, 3, 224, 224],
-        data: (batches[0].input.data as Float32Array).subarray(0, 2 * 3 * 224 * 224),
-      },
-    },
-  ];
-  const runs: [string, CalibrationMethod, CalibrationSet | undefined][] = [
-    ['minmax', 'minmax', undefined],
-    ['entropy', 'entropy', undefined],
-    ['minmax, analysis on 2 images', 'minmax', firstTwo],
-  ];
-  for (const [label, method, analysis] of runs) {
+  for (const method of ['minmax', 'entropy'] as const) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const { model, report } = await quantizeModel(z.model, batches, { method, analysis }, runner);
+    const { model, report } = await quantizeModel(z.model, calibration, { method, analysis }, runner);
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
     const bytes = encodeModel(model).length;
     rows.push([
-      label,
-      batches.reduce((n, b) => n + b.input.dims[0], 0),
+      method,
+      calibration.reduce((n, b) => n + b.input.dims[0], 0),
       (ms / 1000).toFixed(1),
       ((cpu.user + cpu.system) / 1e6).toFixed(1),
       (report.stageMs.calibrate / 1000).toFixed(1),
@@ -285,7 +282,58 @@ async function quantizeTime(): Promise<void> {
     rows,
   );
   console.log(
-    'inputs: 8 seeded standard-normal images in one batch (the model has random weights and no data set); target on wall time',
+    'inputs: ZOO_CALIBRATION — 4 seeded standard-normal images in batches of 2, the per-layer error on the first batch (the model has random weights and no data set); the first run also starts onnxruntime-web',
+  );
+}
+
+/** Bytes of the tensors an int8 file cannot do without: int8 weights, int32 biases, float scales, zero points. */
+function dataBytes(model: Model): number {
+  let n = 0;
+  for (const t of model.graph.initializers.values())
+    n += numel(t.dims) * BYTES_PER_ELEMENT[t.dtype as keyof typeof BYTES_PER_ELEMENT];
+  return n;
+}
+
+async function sizeTable(): Promise<void> {
+  console.log('\n### Size of the int8 file: what each step changes, and the floor (minmax, per channel)');
+  const rows: (string | number)[][] = [];
+  const gzip = (bytes: Uint8Array) => zlib.gzipSync(bytes, { level: 9 }).length;
+  for (const id of ['digits-cnn', 'digits-mobilenet', 'mobilenetv2-224']) {
+    const z = zoo(id);
+    const { calibration, analysis } = zooSet(z);
+    const quantize = async (model: Model, compactNames = false) =>
+      (await quantizeModel(model, calibration, { method: 'minmax', analysis, compactNames }, runner)).model;
+    const int8 = await quantize(z.model);
+    const bytes = encodeModel(int8);
+    const compact = encodeModel(await quantize(z.model, true));
+    const cleaned = runPipeline(z.model, { level: 'basic' }).model;
+    const afterCleanup = encodeModel(await quantize(cleaned));
+    const floor = dataBytes(int8);
+    const ratio = (n: number) => (n / z.bytes.length).toFixed(3);
+    rows.push([
+      id,
+      z.bytes.length,
+      `${bytes.length} (${ratio(bytes.length)})`,
+      `${encodeModel(cleaned).length} → ${afterCleanup.length} (${ratio(afterCleanup.length)})`,
+      `${compact.length} (${ratio(compact.length)})`,
+      `${floor} (${ratio(floor)})`,
+      `${(gzip(bytes) / gzip(z.bytes)).toFixed(3)} / ${(gzip(compact) / gzip(z.bytes)).toFixed(3)}`,
+    ]);
+  }
+  table(
+    [
+      'model',
+      'float file',
+      'int8 (× float)',
+      'basic cleanup first: float → int8',
+      'int8, compact names',
+      'floor: tensors only',
+      'gzip × (names / compact)',
+    ],
+    rows,
+  );
+  console.log(
+    "cleanup: the engine's basic pipeline (constant folding, dead code, redundant nodes) before quantizing; compact names: inserted Q/DQ values named t7_q, t7_s … instead of after the tensor; floor: int8 weights + int32 biases + float32 scales + zero points, with no graph at all",
   );
 }
 
@@ -483,6 +531,7 @@ export default async function quantBenchmark(): Promise<Benchmark> {
         time: quantizeTime,
         why: whyTable,
         layers: layerTable,
+        size: sizeTable,
       };
       const only = process.env.QUANT_BENCH_ONLY?.split(',');
       for (const [name, section] of Object.entries(sections))

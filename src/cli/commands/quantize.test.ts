@@ -94,7 +94,7 @@ describe('cli quantize', () => {
     expect(new Uint8Array(fs.readFileSync(out))).toEqual(new Uint8Array(encodeModel(library.model)));
   });
 
-  it('passes the options on: per-tensor, symmetric, keep-float', async () => {
+  it('passes the options on: per-tensor, symmetric, keep-float, compact names', async () => {
     const out = path.join(tmp, 'cnn-options.onnx');
     const args = [
       '--calibration',
@@ -103,15 +103,19 @@ describe('cli quantize', () => {
       '--symmetric',
       '--keep-float',
       'first,last',
+      '--compact-names',
     ];
     const report = await runJson([cnn, out, ...args]);
     expect(
       report.floatNodes.filter((n) => n.reason.startsWith('kept in float')).map((n) => n.opType),
     ).toEqual(['Conv', 'Gemm']);
     const q = decodeModel(new Uint8Array(fs.readFileSync(out)));
-    const dtypes = [...q.graph.initializers]
-      .filter(([n]) => n.endsWith('_zero_point'))
-      .map(([, t]) => t.dtype);
+    // inserted values by short ids; the float layers kept (first and last) keep their own weights
+    const names = [...q.graph.initializers.keys()];
+    expect(names.filter((n) => !/^t\d+_(q|s|zp)$/.test(n)).sort()).toEqual(
+      ['onnx::Conv_39', 'onnx::Conv_40', 'fc2.bias', 'fc2.weight'].sort(),
+    );
+    const dtypes = [...q.graph.initializers].filter(([n]) => n.endsWith('_zp')).map(([, t]) => t.dtype);
     expect(new Set(dtypes)).toEqual(new Set(['int8'])); // symmetric activations: int8 zero points
     expect(q.graph.nodes.some((n) => n.opType === 'DequantizeLinear' && 'axis' in n.attributes)).toBe(false);
   });

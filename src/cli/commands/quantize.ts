@@ -27,7 +27,7 @@ export interface QuantizeCliReport extends Omit<QuantizationReport, 'layers'> {
   layers: { name: string; opType: string; sqnrDb: number; cosine: number }[];
 }
 
-const FLAGS = ['json', 'per-tensor', 'symmetric'];
+const FLAGS = ['json', 'per-tensor', 'symmetric', 'compact-names'];
 
 function keepFloat(value: string | undefined): { first: boolean; last: boolean } {
   const parts = value ? value.split(',') : [];
@@ -56,7 +56,7 @@ function printText(r: QuantizeCliReport): void {
 
 export const quantize: Command = {
   name: 'quantize',
-  usage: `quantize <in.onnx|zoo id> <out.onnx> [--calibration <dir>|${BUILTIN}] [--method ${CALIBRATION_METHODS.join('|')}] [--percentile p] [--per-tensor] [--symmetric] [--keep-float first,last] [--runner ${RUNNERS.join('|')}] [--json]`,
+  usage: `quantize <in.onnx|zoo id> <out.onnx> [--calibration <dir>|${BUILTIN}] [--method ${CALIBRATION_METHODS.join('|')}] [--percentile p] [--per-tensor] [--symmetric] [--keep-float first,last] [--compact-names] [--runner ${RUNNERS.join('|')}] [--json]`,
   summary: 'post-training int8 quantization into the QDQ format, with per-layer SQNR and sizes',
   async run(args) {
     const a = parseArgs(args, ['calibration', 'method', 'percentile', 'keep-float', 'runner']);
@@ -90,6 +90,7 @@ export const quantize: Command = {
           perChannel: !a.flags.has('per-tensor'),
           symmetric: a.flags.has('symmetric'),
           keepFloat: keepFloat(a.option('keep-float')),
+          compactNames: a.flags.has('compact-names'),
           onProgress: ({ stage, done, total }) => {
             if (!json && done === total) process.stderr.write(`${stage}: done (${total})\n`);
           },

@@ -114,7 +114,7 @@ export async function quantizeModel(
           .params,
       );
     const { model: quantized, dequantized } = await timed('rewrite', () =>
-      rewriteQdq(model, plan, params, { activationScheme: scheme }),
+      rewriteQdq(model, plan, params, { activationScheme: scheme, compactNames: options.compactNames }),
     );
     onProgress?.({ stage: 'rewrite', done: 1, total: 1 });
 
