@@ -50,7 +50,7 @@ export const strings = defineStrings({
     faster: 'int8 faster',
     slower: 'int8 slower',
     verdict: {
-      faster: (kind: string, ratio: string) => `${kind}: int8 takes ${ratio} of the float time.`,
+      faster: (kind: string, ratio: string) => `${kind}: int8 takes ${ratio} the float time — faster.`,
       slower: (kind: string, ratio: string) => `${kind}: int8 takes ${ratio} the float time — slower.`,
       same: (kind: string, ratio: string) => `${kind}: no real difference (${ratio}).`,
     },
@@ -107,7 +107,7 @@ export const strings = defineStrings({
     faster: 'int8 更快',
     slower: 'int8 更慢',
     verdict: {
-      faster: (kind: string, ratio: string) => `${kind}：int8 用时是浮点的 ${ratio}。`,
+      faster: (kind: string, ratio: string) => `${kind}：int8 用时是浮点的 ${ratio}——更快。`,
       slower: (kind: string, ratio: string) => `${kind}：int8 用时是浮点的 ${ratio}——更慢。`,
       same: (kind: string, ratio: string) => `${kind}：没有实质差别（${ratio}）。`,
     },
