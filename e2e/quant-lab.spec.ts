@@ -1,11 +1,16 @@
 // The quantization lab of chapter 3 in real Chromium: the explorer's numbers follow the bits, the side-by-side
-// lab quantizes digits-cnn in the page and measures both models, cancel stops it, a malformed upload gets a
+// lab quantizes digits-cnn in the page into the very file the CLI writes and measures both models, the
+// layer-kind timer measures four kinds of layer, cancel stops them, a malformed upload gets a
 // clear message, and drawing on the canvas drives both models' predictions.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { CoursePage, type Lang } from './pages';
-import { DrawDigitWidget, FloatVsInt8Widget, QuantExplorerWidget } from './widgets';
+import { DrawDigitWidget, FloatVsInt8Widget, Int8LayerKindsWidget, QuantExplorerWidget } from './widgets';
 
 const langs: Lang[] = ['en', 'zh'];
 const lesson = (lang: Lang, slug: string) => `/${lang}/compression/${slug}`;
@@ -37,7 +42,9 @@ for (const lang of langs) {
     await course.openLesson(lesson(lang, 'ptq-deployment'));
     await expect(new FloatVsInt8Widget(page).startButton).toBeEnabled();
     await expect(new DrawDigitWidget(page).canvas).toBeVisible();
+    await expect(new Int8LayerKindsWidget(page).startButton).toBeEnabled();
     expect(await axeProblems(page, '[data-testid=float-vs-int8]')).toEqual([]);
+    expect(await axeProblems(page, '[data-testid=int8-layer-kinds]')).toEqual([]);
     expect(await axeProblems(page, '[data-testid=draw-digit]')).toEqual([]);
   });
 }
@@ -95,7 +102,32 @@ for (const lang of langs) {
       /digits-cnn-int8-minmax\.onnx$/,
     );
     expect(await axeProblems(page, '[data-testid=float-vs-int8]')).toEqual([]);
+    if (lang === 'en') expect(await downloaded(page, lab)).toEqual(cliQuantize('digits-cnn'));
   });
+}
+
+/** The bytes behind the lab's download link. */
+async function downloaded(page: Page, lab: FloatVsInt8Widget): Promise<Buffer> {
+  const href = await lab.root.getByTestId('fv-download').getAttribute('href');
+  const bytes = await page.evaluate(
+    async (url) => [...new Uint8Array(await (await fetch(url!)).arrayBuffer())],
+    href,
+  );
+  return Buffer.from(bytes);
+}
+
+/** What `npm run cli -- quantize <id> out.onnx` writes (MinMax, per channel: the lab's defaults). */
+function cliQuantize(id: string): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-cli-'));
+  try {
+    const out = path.join(dir, `${id}-int8.onnx`);
+    execFileSync(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'quantize', id, out], {
+      stdio: 'pipe',
+    });
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true });
+  }
 }
 
 test('cancel stops a running comparison and the lab runs again afterwards', async ({ page }) => {
@@ -116,6 +148,32 @@ test('cancel stops a running comparison and the lab runs again afterwards', asyn
   await lab.startButton.click();
   await lab.waitForPhase('done');
   expect(await lab.value('accuracy', 2)).toBeGreaterThan(0.95);
+});
+
+test('the layer-kind timer measures the four kinds from the keyboard, and cancel stops it', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await new CoursePage(page).openLesson(lesson('en', 'ptq-deployment'));
+  const kinds = new Int8LayerKindsWidget(page);
+  await kinds.root.getByTestId('lk-rounds').selectOption('3');
+  await kinds.startButton.focus();
+  await page.keyboard.press('Enter');
+  await kinds.waitForPhase('running', 30_000);
+  await expect(kinds.cancelButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await kinds.waitForPhase('cancelled', 10_000);
+  await expect(kinds.status).toContainText('Cancelled');
+  await expect(kinds.root.getByTestId('lk-results')).toHaveCount(0);
+
+  await kinds.startButton.click();
+  await kinds.waitForPhase('done');
+  const ratios = await kinds.ratios();
+  expect(Object.keys(ratios)).toEqual(['full-3x3', 'pointwise-56', 'pointwise-14', 'depthwise-3x3']);
+  for (const ratio of Object.values(ratios)) expect(ratio).toBeGreaterThan(0);
+  await expect(kinds.root.locator('.lk-bar')).toHaveCount(4);
+  await expect(kinds.root.locator('[data-testid^=lk-verdict-]')).toHaveCount(4);
+  expect(await axeProblems(page, '[data-testid=int8-layer-kinds]')).toEqual([]);
 });
 
 test('a malformed upload gets a clear message and the page keeps working', async ({ page }) => {

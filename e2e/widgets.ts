@@ -295,6 +295,38 @@ export class FloatVsInt8Widget {
   }
 }
 
+/** <Int8LayerKinds>: four layer kinds timed float vs int8 in onnxruntime-web. */
+export class Int8LayerKindsWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('int8-layer-kinds').first();
+  }
+
+  get startButton() {
+    return this.root.getByTestId('lk-start');
+  }
+
+  get cancelButton() {
+    return this.root.getByTestId('lk-cancel');
+  }
+
+  get status() {
+    return this.root.getByTestId('lk-status');
+  }
+
+  async waitForPhase(phase: 'running' | 'done' | 'cancelled' | 'error', timeout = 180_000) {
+    await expect(this.root).toHaveAttribute('data-phase', phase, { timeout });
+  }
+
+  /** int8 ÷ float time per layer kind, as measured (the raw values behind the table). */
+  async ratios(): Promise<Record<string, number>> {
+    const rows = await this.root
+      .locator('[data-testid=lk-table] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-kind'), tr.getAttribute('data-ratio')]));
+    return Object.fromEntries(rows.map(([kind, ratio]) => [kind, Number(ratio)]));
+  }
+}
+
 /** <DrawDigit>: a canvas to draw on, test digits to pick, and both models' predictions. */
 export class DrawDigitWidget {
   readonly root: Locator;

@@ -4,7 +4,9 @@
 //     interleaved (float and int8 alternate, so load on a shared machine falls on both alike);
 //  3. the time to quantize mobilenetv2-224 with onnxruntime-web as the runner (the page's path);
 //  4. why int8 is (not) faster: which kernels onnxruntime ran (node types of the optimized graph, from
-//     onnxruntime-node) and where onnxruntime-web spends its time, by kind of convolution (its profiler).
+//     onnxruntime-node) and where onnxruntime-web spends its time, by kind of convolution (its profiler), and
+//     chains of one layer kind (the engine's LAYER_KINDS, as the lesson's widget times them);
+//  5. the size of the int8 file: what a graph cleanup first and compact Q/DQ names change, and the floor.
 // Models are quantized MinMax, per channel, uint8 activations unless a table says otherwise.
 //
 // What the tables show, and why (onnxruntime 1.30 sources): every Conv, Add, pooling and Gemm of the QDQ
@@ -15,32 +17,37 @@
 // (qgemm_kernel_wasmsimd.cpp) widens bytes to 16 bits (SIMD128 has no 8-bit dot product), and each output is
 // requantized: 1×1 layers with few input channels get slower, layers with a long reduction (3×3 over many
 // channels, 1×1 over hundreds) faster. MobileNets are made of the first two kinds; the digits CNN of the last.
-// QUANT_BENCH_ONLY=accuracy,latency,time,why,layers runs some of the sections.
+// QUANT_BENCH_ONLY=accuracy,latency,time,why,layers,size runs some of the sections.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import * as ort from 'onnxruntime-web';
 import {
-  calibrationSetFor,
+  BYTES_PER_ELEMENT,
   CALIBRATION_METHODS,
+  chainCalibration,
+  chainInput,
+  channelPath,
+  convChain,
+  convKind,
+  LAYER_KINDS,
   decodeModel,
   digitsToModelInput,
   encodeModel,
-  makeGraph,
-  makeModel,
-  makeNode,
   parseDigitSet,
   parseManifest,
+  numel,
   quantizeModel,
+  runPipeline,
   seededRandom,
   summarizeLatencies,
   type CalibrationMethod,
-  type CalibrationSet,
+  type LayerKind,
   type Model,
-  type Tensor,
+  zooCalibration,
   type ZooModel,
-  typedValue,
 } from '../../src/engine/index';
 import { createOrtRunner } from '../../src/workers/ortRunner';
 import { interleavedWithCpu, table, type Benchmark } from './harness';
@@ -70,8 +77,14 @@ function zoo(id: string): Zoo {
   return { entry, bytes, model: decodeModel(bytes) };
 }
 
-const calibrationOf = (z: Zoo) =>
-  calibrationSetFor(z.entry.preprocessing, z.entry.inputs[0].name, calib, { batchSize: 50, count: 8 });
+/** The app's calibration (ZOO_CALIBRATION, as the page and the CLI): these benchmarks measure the files they write. */
+const zooSet = (z: Zoo) =>
+  zooCalibration(
+    z.entry.preprocessing,
+    z.entry.inputs[0].name,
+    z.entry.preprocessing.kind === 'digits' ? calib : null,
+  );
+const calibrationOf = (z: Zoo) => zooSet(z).calibration;
 
 async function session(bytes: Uint8Array) {
   return ort.InferenceSession.create(bytes, { graphOptimizationLevel: 'all' });
@@ -131,7 +144,8 @@ const quantized = new Map<string, Uint8Array>();
 async function int8Bytes(z: Zoo, method: CalibrationMethod = 'minmax'): Promise<Uint8Array> {
   const key = `${z.entry.id} ${method}`;
   if (!quantized.has(key)) {
-    const { model } = await quantizeModel(z.model, calibrationOf(z), { method }, runner);
+    const { calibration, analysis } = zooSet(z);
+    const { model } = await quantizeModel(z.model, calibration, { method, analysis }, runner);
     quantized.set(key, encodeModel(model));
   }
   return quantized.get(key)!;
@@ -230,33 +244,18 @@ async function quantizeTime(): Promise<void> {
     '\n### Time to quantize mobilenetv2-224 with onnxruntime-web as the runner (calibration included)',
   );
   const z = zoo('mobilenetv2-224');
-  const batches = calibrationOf(z);
+  const { calibration, analysis } = zooSet(z);
   const rows: (string | number)[][] = [];
-  // the per-layer analysis runs both models with every activation fetched; on 2 images it costs a quarter
-  const firstTwo = [
-    {
-      input: {
-        ...batches[0].input,
-        dims: [2, 3, 224, 224],
-        data: (batches[0].input.data as Float32Array).subarray(0, 2 * 3 * 224 * 224),
-      },
-    },
-  ];
-  const runs: [string, CalibrationMethod, CalibrationSet | undefined][] = [
-    ['minmax', 'minmax', undefined],
-    ['entropy', 'entropy', undefined],
-    ['minmax, analysis on 2 images', 'minmax', firstTwo],
-  ];
-  for (const [label, method, analysis] of runs) {
+  for (const method of ['minmax', 'entropy'] as const) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const { model, report } = await quantizeModel(z.model, batches, { method, analysis }, runner);
+    const { model, report } = await quantizeModel(z.model, calibration, { method, analysis }, runner);
     const ms = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
     const bytes = encodeModel(model).length;
     rows.push([
-      label,
-      batches.reduce((n, b) => n + b.input.dims[0], 0),
+      method,
+      calibration.reduce((n, b) => n + b.input.dims[0], 0),
       (ms / 1000).toFixed(1),
       ((cpu.user + cpu.system) / 1e6).toFixed(1),
       (report.stageMs.calibrate / 1000).toFixed(1),
@@ -283,46 +282,58 @@ async function quantizeTime(): Promise<void> {
     rows,
   );
   console.log(
-    'inputs: 8 seeded standard-normal images in one batch (the model has random weights and no data set); target on wall time',
+    'inputs: ZOO_CALIBRATION — 4 seeded standard-normal images in batches of 2, the per-layer error on the first batch (the model has random weights and no data set); the first run also starts onnxruntime-web',
   );
 }
 
-interface ConvSpec {
-  c: number;
-  k: number;
-  kernel: number;
-  group: number;
+/** Bytes of the tensors an int8 file cannot do without: int8 weights, int32 biases, float scales, zero points. */
+function dataBytes(model: Model): number {
+  let n = 0;
+  for (const t of model.graph.initializers.values())
+    n += numel(t.dims) * BYTES_PER_ELEMENT[t.dtype as keyof typeof BYTES_PER_ELEMENT];
+  return n;
 }
 
-/** A float chain of Conv → Relu layers (He-initialized random weights) at one spatial size. */
-function convChain(layers: ConvSpec[], size: number): Model {
-  const random = seededRandom(layers.length);
-  const nodes = [];
-  const initializers = new Map<string, Tensor>();
-  let x = 'input';
-  for (const [i, { c, k, kernel, group }] of layers.entries()) {
-    const fanIn = (c / group) * kernel * kernel;
-    const a = Math.sqrt(6 / fanIn);
-    const w = new Float32Array(k * fanIn).map(() => (2 * random() - 1) * a);
-    initializers.set(`w${i}`, { dtype: 'float32', dims: [k, c / group, kernel, kernel], data: w });
-    initializers.set(`b${i}`, { dtype: 'float32', dims: [k], data: new Float32Array(k).fill(0.01) });
-    const pad = (kernel - 1) / 2;
-    const attributes = {
-      group: { type: 'int' as const, value: group },
-      pads: { type: 'ints' as const, value: [pad, pad, pad, pad] },
-    };
-    nodes.push(makeNode('Conv', [x, `w${i}`, `b${i}`], [`c${i}`], { name: `conv${i}`, attributes }));
-    nodes.push(makeNode('Relu', [`c${i}`], [`r${i}`], { name: `relu${i}` }));
-    x = `r${i}`;
+async function sizeTable(): Promise<void> {
+  console.log('\n### Size of the int8 file: what each step changes, and the floor (minmax, per channel)');
+  const rows: (string | number)[][] = [];
+  const gzip = (bytes: Uint8Array) => zlib.gzipSync(bytes, { level: 9 }).length;
+  for (const id of ['digits-cnn', 'digits-mobilenet', 'mobilenetv2-224']) {
+    const z = zoo(id);
+    const { calibration, analysis } = zooSet(z);
+    const quantize = async (model: Model, compactNames = false) =>
+      (await quantizeModel(model, calibration, { method: 'minmax', analysis, compactNames }, runner)).model;
+    const int8 = await quantize(z.model);
+    const bytes = encodeModel(int8);
+    const compact = encodeModel(await quantize(z.model, true));
+    const cleaned = runPipeline(z.model, { level: 'basic' }).model;
+    const afterCleanup = encodeModel(await quantize(cleaned));
+    const floor = dataBytes(int8);
+    const ratio = (n: number) => (n / z.bytes.length).toFixed(3);
+    rows.push([
+      id,
+      z.bytes.length,
+      `${bytes.length} (${ratio(bytes.length)})`,
+      `${encodeModel(cleaned).length} → ${afterCleanup.length} (${ratio(afterCleanup.length)})`,
+      `${compact.length} (${ratio(compact.length)})`,
+      `${floor} (${ratio(floor)})`,
+      `${(gzip(bytes) / gzip(z.bytes)).toFixed(3)} / ${(gzip(compact) / gzip(z.bytes)).toFixed(3)}`,
+    ]);
   }
-  const last = layers.at(-1)!.k;
-  return makeModel(
-    makeGraph({
-      nodes,
-      initializers,
-      inputs: [typedValue('input', 'float32', ['N', layers[0].c, size, size])],
-      outputs: [typedValue(x, 'float32', ['N', last, size, size])],
-    }),
+  table(
+    [
+      'model',
+      'float file',
+      'int8 (× float)',
+      'basic cleanup first: float → int8',
+      'int8, compact names',
+      'floor: tensors only',
+      'gzip × (names / compact)',
+    ],
+    rows,
+  );
+  console.log(
+    "cleanup: the engine's basic pipeline (constant folding, dead code, redundant nodes) before quantizing; compact names: inserted Q/DQ values named t7_q, t7_s … instead of after the tensor; floor: int8 weights + int32 biases + float32 scales + zero points, with no graph at all",
   );
 }
 
@@ -330,49 +341,19 @@ async function layerTable(): Promise<void> {
   console.log(
     '\n### Chains of 8 convolution layers of one kind (MobileNetV2 shapes), float vs int8, batch 1 and 32',
   );
-  const repeat = (specs: ConvSpec[]) => Array.from({ length: 8 / specs.length }, () => specs).flat();
-  const chains: [string, number, ConvSpec[]][] = [
-    ['full 3×3, 32→32 at 56×56', 56, repeat([{ c: 32, k: 32, kernel: 3, group: 1 }])],
-    [
-      'pointwise 1×1, 24→144→24 at 56×56',
-      56,
-      repeat([
-        { c: 24, k: 144, kernel: 1, group: 1 },
-        { c: 144, k: 24, kernel: 1, group: 1 },
-      ]),
-    ],
-    [
-      'pointwise 1×1, 96→576→96 at 14×14',
-      14,
-      repeat([
-        { c: 96, k: 576, kernel: 1, group: 1 },
-        { c: 576, k: 96, kernel: 1, group: 1 },
-      ]),
-    ],
-    ['depthwise 3×3, 144 at 56×56', 56, repeat([{ c: 144, k: 144, kernel: 3, group: 144 }])],
-  ];
   const rows: (string | number)[][] = [];
-  for (const [name, size, specs] of chains) {
-    const model = convChain(specs, size);
-    const random = seededRandom(size);
-    const x = (batch: number) => {
-      const dims = [batch, specs[0].c, size, size];
-      return {
-        dtype: 'float32' as const,
-        dims,
-        data: new Float32Array(dims.reduce((a, b) => a * b)).map(random),
-      };
-    };
-    const { model: q } = await quantizeModel(model, [{ input: x(2) }], { method: 'minmax' }, runner);
+  for (const kind of LAYER_KINDS) {
+    const model = convChain(kind);
+    const { model: q } = await quantizeModel(model, chainCalibration(kind), { method: 'minmax' }, runner);
     for (const [batch, rounds] of [
       [1, 30],
       [32, 4],
     ]) {
-      const { dims, data } = x(batch);
+      const { dims, data } = chainInput(kind, batch, kind.size);
       const feeds = { input: new ort.Tensor('float32', data, dims) };
       const { float: f, int8: i } = await compare(encodeModel(model), encodeModel(q), feeds, rounds);
       rows.push([
-        name,
+        kindLabel(kind),
         batch,
         fmt(f.cpu),
         fmt(i.cpu),
@@ -414,20 +395,20 @@ async function optimizedOps(bytes: Uint8Array): Promise<string> {
   return [...counts].map(([op, n]) => `${op} ×${n}`).join(', ');
 }
 
-/** Kind of each Conv of the float model: what the time goes to in MobileNet. */
+/** Kind of each Conv of the float model (the engine's convKind): what the time goes to in MobileNet. */
 function convKinds(model: Model): Map<string, string> {
+  const names = { full: 'full 3×3', depthwise: 'depthwise 3×3', pointwise: 'pointwise 1×1' };
   const kinds = new Map<string, string>();
-  for (const n of model.graph.nodes)
-    if (n.opType === 'Conv') {
-      const w = model.graph.initializers.get(n.inputs[1])!;
-      const group = n.attributes.group?.type === 'int' ? n.attributes.group.value : 1;
-      kinds.set(
-        n.name,
-        group > 1 && group === w.dims[0] ? 'depthwise 3×3' : w.dims[2] === 1 ? 'pointwise 1×1' : 'full 3×3',
-      );
-    }
+  for (const n of model.graph.nodes) {
+    const kind = convKind(model, n);
+    if (kind) kinds.set(n.name, names[kind]);
+  }
   return kinds;
 }
+
+/** "depthwise 3×3, 144 at 56×56", "pointwise 1×1, 24→144→24 at 56×56" … */
+const kindLabel = (kind: LayerKind) =>
+  `${kind.kind} ${kind.layers[0].kernel}×${kind.layers[0].kernel}, ${channelPath(kind)} at ${kind.size}×${kind.size}`;
 
 interface ProfileEvent {
   cat: string;
@@ -485,6 +466,31 @@ async function profile(
   return { total, perKind: new Map([...perKind].map(([k, v]) => [k, summarizeLatencies(v).min])) };
 }
 
+/**
+ * How often the WebAssembly binary of onnxruntime-web holds a few SIMD opcodes (0xFD prefix, LEB128 index, per the
+ * WebAssembly SIMD and relaxed-SIMD specs): a byte search, so a count may include a stray match in data, but a zero
+ * means the instruction is never used.
+ */
+function wasmSimdOps(): string {
+  const file = path.join(root, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm');
+  const bytes = fs.readFileSync(file);
+  const ops: [string, number][] = [
+    ['i32x4.dot_i16x8_s', 0xba],
+    ['f32x4.mul', 0xe6],
+    ['i32x4.relaxed_dot_i8x16_i7x16_add_s (relaxed SIMD)', 0x113],
+    ['f32x4.relaxed_madd (relaxed SIMD)', 0x105],
+  ];
+  return ops
+    .map(([name, op]) => `${name} ×${countOf(bytes, Buffer.from([0xfd, (op & 0x7f) | 0x80, op >> 7]))}`)
+    .join(', ');
+}
+
+function countOf(haystack: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) n++;
+  return n;
+}
+
 async function whyTable(): Promise<void> {
   console.log(
     '\n### mobilenetv2-224: what onnxruntime runs, and where the time goes (onnxruntime-web profiler)',
@@ -493,6 +499,7 @@ async function whyTable(): Promise<void> {
   const int8 = await int8Bytes(z);
   console.log(`float graph as run (onnxruntime-node, all optimizations): ${await optimizedOps(z.bytes)}`);
   console.log(`int8 graph as run:  ${await optimizedOps(int8)}`);
+  console.log(`SIMD instructions in onnxruntime-web's WebAssembly: ${wasmSimdOps()}`);
   const kinds = convKinds(z.model);
   const rows: (string | number)[][] = [];
   for (const [batch, runs] of [[1, 10]]) {
@@ -524,6 +531,7 @@ export default async function quantBenchmark(): Promise<Benchmark> {
         time: quantizeTime,
         why: whyTable,
         layers: layerTable,
+        size: sizeTable,
       };
       const only = process.env.QUANT_BENCH_ONLY?.split(',');
       for (const [name, section] of Object.entries(sections))

@@ -1,6 +1,6 @@
 // The quantization lab in the built site, in Debian's Chromium: how long quantizing mobilenetv2-224 takes in
-// the page (target < 10 s) and whether the page stays responsive meanwhile (long main-thread tasks, the
-// longest gap between animation frames), then a full digits-cnn comparison with its measured figures.
+// the page (target < 10 s), where that time goes (the lab's status lines, timed), and whether the page stays
+// responsive meanwhile (long main-thread tasks, the longest gap between animation frames), then a full digits-cnn comparison with its measured figures.
 // Needs a production build (`npm run build`); runs `vite preview` itself. The machine's load average is
 // printed with the figures, since other work on the CPU slows the Workers down directly.
 import fs from 'node:fs';
@@ -28,7 +28,13 @@ const TARGET_S = 10;
  * tsx would wrap named functions in a helper that does not exist in the page.
  */
 const WATCH = `(() => {
-  const b = (window.__bench = { long: [], gap: 0, stop: false });
+  const b = (window.__bench = { long: [], gap: 0, stop: false, statuses: [] });
+  const status = document.querySelector('[data-testid=fv-status]');
+  const t0 = performance.now();
+  new MutationObserver(() => {
+    const text = status.textContent;
+    if (b.statuses.at(-1)?.text !== text) b.statuses.push({ t: performance.now() - t0, text });
+  }).observe(status, { subtree: true, childList: true, characterData: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) b.long.push(e.duration); }).observe({ type: 'longtask' });
   let last = performance.now();
   requestAnimationFrame(function tick(now) {
@@ -37,11 +43,18 @@ const WATCH = `(() => {
     if (!b.stop) requestAnimationFrame(tick);
   });
 })()`;
-const STOP = `(() => { window.__bench.stop = true; return { long: window.__bench.long, gap: window.__bench.gap }; })()`;
+const STOP = `(() => { const b = window.__bench; b.stop = true; return { long: b.long, gap: b.gap, statuses: b.statuses }; })()`;
+
+interface MainThread {
+  long: number[];
+  gap: number;
+  /** Each status line the lab showed, with the time it appeared (ms after the watch began). */
+  statuses: { t: number; text: string }[];
+}
 
 async function watchMainThread(page: Page) {
   await page.evaluate(WATCH);
-  return () => page.evaluate(STOP) as Promise<{ long: number[]; gap: number }>;
+  return () => page.evaluate(STOP) as Promise<MainThread>;
 }
 
 const status = (page: Page) => page.getByTestId('fv-status').textContent();
@@ -129,6 +142,14 @@ export default async function quantlab(): Promise<Benchmark> {
             Math.round(Math.max(0, ...r.main.long)),
             Math.round(r.main.gap),
           ]),
+        );
+        // Where the time goes: each status line and how long it stayed, i.e. the work that followed it.
+        const median = [...runs].sort((a, b) => a.seconds - b.seconds)[1];
+        const { statuses } = median.main;
+        console.log(`\nrun ${runs.indexOf(median) + 1} (the median), status by status:`);
+        table(
+          ['status shown', 'for (ms)'],
+          statuses.slice(0, -1).map((s, i) => [s.text.slice(0, 90), Math.round(statuses[i + 1].t - s.t)]),
         );
         const d = await compareDigits(page);
         console.log(`\ndigits-cnn, MinMax, 20 timed runs: ${d.status}`);

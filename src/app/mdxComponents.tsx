@@ -56,6 +56,7 @@ const widgets = {
   QuantExplorer: widget(() => import('../widgets/QuantExplorer/View')),
   FloatVsInt8: widget(() => import('../widgets/FloatVsInt8/View')),
   DrawDigit: widget(() => import('../widgets/DrawDigit/View')),
+  Int8LayerKinds: widget(() => import('../widgets/Int8LayerKinds/View')),
   ZooTable: widget(() => import('../widgets/ZooTable/View')),
 };
 

@@ -5,11 +5,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  calibrationSetFor,
   decodeTensor,
   parseDigitSet,
   parseManifest,
   readNpy,
+  zooCalibration,
+  ZOO_CALIBRATION,
   type CalibrationSet,
   type Graph,
   type Tensor,
@@ -19,11 +20,11 @@ import {
 import { CliError } from './command';
 
 export const BUILTIN = 'builtin:digits';
-/** Synthetic calibration: images of the declared shape, standard normal (the zoo's mobilenetv2 was calibrated on such). */
-export const SYNTHETIC_COUNT = 8;
 
 export interface Calibration {
   batches: CalibrationSet;
+  /** The batches the per-layer error is measured on (undefined: all of `batches`). */
+  analysis?: CalibrationSet;
   /** What the batches are, in one sentence (printed, and in the JSON report). */
   source: string;
 }
@@ -51,17 +52,24 @@ function builtin(bytes: Uint8Array, graph: Graph): Calibration {
   if (graph.inputs.filter((v) => !graph.initializers.has(v.name)).length !== 1)
     throw new CliError(`${entry.id} has more than one input; ${BUILTIN} feeds one`);
   const p = entry.preprocessing;
-  if (p.kind === 'synthetic')
+  // The page's recipe (ZOO_CALIBRATION): the same batches give the same file as the lab in the browser.
+  if (p.kind === 'synthetic') {
+    const { count, batchSize } = ZOO_CALIBRATION.synthetic;
+    const { calibration, analysis } = zooCalibration(p, input, null);
     return {
-      batches: calibrationSetFor(p, input, null, { count: SYNTHETIC_COUNT, batchSize: 1 }),
-      source: `${SYNTHETIC_COUNT} seeded standard-normal inputs of shape [1, ${p.channels}, ${p.size}, ${p.size}] (${entry.id} has no data set: its weights are random)`,
+      batches: calibration,
+      analysis,
+      source: `${count} seeded standard-normal inputs of shape [${batchSize}, ${p.channels}, ${p.size}, ${p.size}] (${entry.id} has no data set: its weights are random)`,
     };
+  }
   const dataset = entry.dataset ? manifest.datasets[entry.dataset] : undefined;
   if (!dataset) throw new CliError(`${entry.id} names no data set in the manifest`);
   const file = path.join(modelsDir, dataset.calibration);
   const digits = parseDigitSet(new Uint8Array(fs.readFileSync(file)));
+  const { calibration, analysis } = zooCalibration(p, input, digits);
   return {
-    batches: calibrationSetFor(p, input, digits, { batchSize: 50 }),
+    batches: calibration,
+    analysis,
     source: `${digits.labels.dims[0]} images of ${path.normalize(file)} (the training split's calibration subset), preprocessed as ${entry.id} expects`,
   };
 }

@@ -107,7 +107,15 @@ export { rewriteQdq, type QdqOptions, type QdqResult } from './quant/qdq';
 export { interpreterRunner, exposeValues, fetchValues, loadFor } from './quant/runner';
 export { collectStats, type BatchLoop } from './quant/calibrateModel';
 export { compareValues, type ValuePair } from './quant/analyzeModel';
-export { calibrationSetFor, type CalibrationDataOptions } from './quant/calibrationData';
+export {
+  calibrationSetFor, zooCalibration, zooAnalysis, ZOO_CALIBRATION, type CalibrationDataOptions,
+  type ZooCalibration,
+} from './quant/calibrationData'; // prettier-ignore
+// Why int8 is slower on MobileNets (chapter 3.4): chains of one kind of convolution layer, float and int8.
+export {
+  LAYER_KINDS, CHAIN_LENGTH, layerKind, convChain, chainInput, chainCalibration, chainMacs, channelPath, convKind, reductionLength,
+  type ConvSpec, type ConvKind, type LayerKind, type LayerKindId,
+} from './quant/layerKinds'; // prettier-ignore
 // Quantization lab (chapter 3): the tensors of a model that quantization acts on; scoring classifiers.
 export * from './quant/tensors';
 export * from './stats/classification';

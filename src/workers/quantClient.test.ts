@@ -7,10 +7,14 @@ import * as ort from 'onnxruntime-web';
 import {
   ModelError,
   calibrationSetFor,
+  convChain,
   decodeModel,
+  encodeModel,
+  layerKind,
   parseDigitSet,
   predictions,
   run,
+  type LayerKindId,
   type ModelRunner,
   type Tensor,
 } from '../engine';
@@ -128,7 +132,15 @@ describe('QuantClient with the service in process', () => {
       { method: 'minmax', perChannel: true, symmetric: false },
       { onProgress: (p) => stages.push(`${p.stage} ${p.done}/${p.total}`) },
     );
-    expect(stages).toEqual(['calibrate 1/2', 'calibrate 2/2', 'rewrite 1/1', 'analyze 1/2', 'analyze 2/2']);
+    expect(stages).toEqual([
+      'calibrate 0/2',
+      'calibrate 1/2',
+      'calibrate 2/2',
+      'rewrite 1/1',
+      'analyze 0/2',
+      'analyze 1/2',
+      'analyze 2/2',
+    ]);
     expect(report.bytesAfter).toBeLessThan(report.bytesBefore / 2);
     expect(report.layers.length).toBeGreaterThan(0);
     // The QDQ model decodes and runs in the interpreter, and agrees with the float model on the calibration images.
@@ -158,5 +170,23 @@ describe('QuantClient with the service in process', () => {
       [1, 3, 8, 8],
     ]);
     expect(batches).toEqual(calibrationSetFor(spec.preprocessing, 'x', null, spec));
+  });
+
+  it('builds a layer-kind chain and quantizes it on onnxruntime-web; an unknown kind is a clear error', async () => {
+    const { client } = inProcess(async () => createOrtRunner(ort));
+    const stages: string[] = [];
+    const { float, int8 } = await client.chain('pointwise-14', (p) => stages.push(p.stage));
+    // (Buffer.equals: a deep toEqual of 1.7 MB is slow)
+    expect(Buffer.from(float).equals(encodeModel(convChain(layerKind('pointwise-14'))))).toBe(true);
+    const q = decodeModel(new Uint8Array(int8));
+    const ops = q.graph.nodes.map((n) => n.opType);
+    expect(ops.filter((op) => op === 'Conv')).toHaveLength(8);
+    // absorbed by the uint8 Q after each Conv, but for the last: the graph output stays float
+    expect(ops.filter((op) => op === 'Relu')).toHaveLength(1);
+    expect(q.graph.initializers.get('w0')).toBeUndefined();
+    expect([...new Set(stages)]).toEqual(['calibrate', 'rewrite', 'analyze']);
+    const error = await client.chain('winograd' as LayerKindId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as Error).message).toMatch(/unknown layer kind "winograd"/);
   });
 });

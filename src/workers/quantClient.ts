@@ -4,6 +4,7 @@
 import type {
   CalibrationSet,
   Exploration,
+  LayerKindId,
   QuantTarget,
   QuantizationReport,
   QuantizeStage,
@@ -103,6 +104,18 @@ export class QuantClient {
     const r = await this.rpc.request({ kind: 'synthesize', spec });
     if (r.kind !== 'synthesized') throw this.rpc.unexpected(r);
     return r.batches;
+  }
+
+  /** One of the engine's layer-kind chains, float and quantized to int8 in the worker (onnxruntime-web calibrating). */
+  async chain(
+    layerKind: LayerKindId,
+    onProgress?: (p: QuantizeProgress) => void,
+  ): Promise<{ float: ArrayBuffer; int8: ArrayBuffer }> {
+    const r = await this.rpc.request({ kind: 'chain', layerKind }, [], (p) =>
+      onProgress?.({ stage: p.stage, done: p.done, total: p.total }),
+    );
+    if (r.kind !== 'chain') throw this.rpc.unexpected(r);
+    return { float: r.float, int8: r.int8 };
   }
 
   isLive(model: OpenedModel): boolean {

@@ -6,6 +6,7 @@ import type {
   CalibrationMethod,
   CalibrationSet,
   Exploration,
+  LayerKindId,
   QuantTarget,
   QuantizationReport,
   QuantizeStage,
@@ -61,6 +62,11 @@ export type QuantRequest =
       analysis?: CalibrationSet;
       settings: QuantizeSettings;
     }
+  /**
+   * Builds one of the engine's layer-kind chains (LAYER_KINDS) and quantizes it on onnxruntime-web (MinMax,
+   * per channel): the float and int8 models to time against each other. Progress by stage.
+   */
+  | { kind: 'chain'; id: number; layerKind: LayerKindId }
   /** Seeded synthetic inputs for a model without data, generated here so the page's main thread stays free. */
   | { kind: 'synthesize'; id: number; spec: SyntheticInputs }
   | { kind: 'close'; id: number; handle: number };
@@ -77,6 +83,7 @@ export type QuantResponse =
     }
   | { kind: 'quantized'; id: number; model: ArrayBuffer; report: QuantizationReport }
   | { kind: 'synthesized'; id: number; batches: CalibrationSet }
+  | { kind: 'chain'; id: number; float: ArrayBuffer; int8: ArrayBuffer }
   | { kind: 'explored'; id: number; exploration: Exploration; dims: number[]; ms: number }
   | { kind: 'closed'; id: number }
   | { kind: 'progress'; id: number; stage: QuantizeStage; done: number; total: number }

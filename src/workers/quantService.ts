@@ -4,13 +4,17 @@
 import {
   ModelError,
   calibrationSetFor,
+  chainCalibration,
+  convChain,
   decodeModel,
   encodeModel,
   exploreTensor,
+  layerKind,
   quantTargets,
   quantizeModel,
   run,
   type CalibrationSet,
+  type LayerKindId,
   type Model,
   type ModelRunner,
   type QuantScheme,
@@ -51,6 +55,10 @@ export const schemeOf = (s: ExploreSettings): QuantScheme => ({
   signed: s.symmetric,
   symmetric: s.symmetric,
 });
+
+/** The bytes in a buffer of their own, so that it can be transferred to the page. */
+const ownBuffer = (bytes: Uint8Array): ArrayBuffer =>
+  bytes.buffer.byteLength === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
 
 export function createQuantService(env: QuantServiceEnv) {
   const opened = new Map<number, Opened>();
@@ -126,11 +134,26 @@ export function createQuantService(env: QuantServiceEnv) {
       },
       runner,
     );
-    const bytes = encodeModel(quantized);
-    // A buffer of its own, so that it can be transferred to the page.
-    const buffer =
-      bytes.buffer.byteLength === bytes.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+    const buffer = ownBuffer(encodeModel(quantized));
     env.post({ kind: 'quantized', id, model: buffer, report }, [buffer]);
+  }
+
+  async function chain(id: number, kindId: LayerKindId) {
+    const kind = layerKind(kindId);
+    const model = convChain(kind);
+    const runner = env.runner ? await env.runner() : undefined;
+    const { model: quantized } = await quantizeModel(
+      model,
+      chainCalibration(kind),
+      {
+        method: 'minmax',
+        onProgress: ({ stage, done, total }) => env.post({ kind: 'progress', id, stage, done, total }),
+      },
+      runner,
+    );
+    const float = ownBuffer(encodeModel(model));
+    const int8 = ownBuffer(encodeModel(quantized));
+    env.post({ kind: 'chain', id, float, int8 }, [float, int8]);
   }
 
   function synthesize(id: number, spec: SyntheticInputs) {
@@ -152,6 +175,8 @@ export function createQuantService(env: QuantServiceEnv) {
         return quantize(request.id, request.handle, request.calibration, request.analysis, request.settings);
       case 'synthesize':
         return synthesize(request.id, request.spec);
+      case 'chain':
+        return chain(request.id, request.layerKind);
       case 'close':
         opened.delete(request.handle);
         return env.post({ kind: 'closed', id: request.id });

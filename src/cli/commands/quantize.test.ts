@@ -13,6 +13,7 @@ import {
 } from '../../engine/index';
 import { readCalibration } from '../calibration';
 import { CliError } from '../command';
+import { createRunner } from '../runners';
 import { quantize, type QuantizeCliReport } from './quantize';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-quantize-'));
@@ -56,7 +57,7 @@ async function runJson(args: string[]): Promise<QuantizeCliReport> {
 }
 
 describe('cli quantize', () => {
-  it('writes the same model bytes as the library call, and reports sizes and per-layer SQNR', async () => {
+  it('writes the same model bytes as the library call on onnxruntime-web, and reports sizes and per-layer SQNR', async () => {
     const dir = calibrationDir();
     const out = path.join(tmp, 'cnn-int8.onnx');
     const report = await runJson([cnn, out, '--calibration', dir, '--method', 'percentile']);
@@ -66,9 +67,10 @@ describe('cli quantize', () => {
       [4, 1, 8, 8],
       [4, 1, 8, 8],
     ]);
-    const library = await quantizeModel(model, batches, { method: 'percentile' });
+    const library = await quantizeModel(model, batches, { method: 'percentile' }, createRunner('ort'));
     expect(new Uint8Array(fs.readFileSync(out))).toEqual(new Uint8Array(encodeModel(library.model)));
     expect(report).toMatchObject({
+      runner: 'ort',
       bytesBefore: library.report.bytesBefore,
       bytesAfter: fs.statSync(out).size,
       inputFileBytes: fs.statSync(cnn).size,
@@ -81,7 +83,18 @@ describe('cli quantize', () => {
     expect(report.ms).toBeGreaterThan(0);
   });
 
-  it('passes the options on: per-tensor, symmetric, keep-float', async () => {
+  it('--runner interpreter calibrates on the reference interpreter, the library default', async () => {
+    const dir = calibrationDir();
+    const out = path.join(tmp, 'cnn-int8-interpreter.onnx');
+    const report = await runJson([cnn, out, '--calibration', dir, '--runner', 'interpreter']);
+    expect(report.runner).toBe('interpreter');
+    const model = decodeModel(new Uint8Array(fs.readFileSync(cnn)));
+    const { batches } = readCalibration(dir, new Uint8Array(fs.readFileSync(cnn)), model.graph);
+    const library = await quantizeModel(model, batches, { method: 'minmax' });
+    expect(new Uint8Array(fs.readFileSync(out))).toEqual(new Uint8Array(encodeModel(library.model)));
+  });
+
+  it('passes the options on: per-tensor, symmetric, keep-float, compact names', async () => {
     const out = path.join(tmp, 'cnn-options.onnx');
     const args = [
       '--calibration',
@@ -90,20 +103,24 @@ describe('cli quantize', () => {
       '--symmetric',
       '--keep-float',
       'first,last',
+      '--compact-names',
     ];
     const report = await runJson([cnn, out, ...args]);
     expect(
       report.floatNodes.filter((n) => n.reason.startsWith('kept in float')).map((n) => n.opType),
     ).toEqual(['Conv', 'Gemm']);
     const q = decodeModel(new Uint8Array(fs.readFileSync(out)));
-    const dtypes = [...q.graph.initializers]
-      .filter(([n]) => n.endsWith('_zero_point'))
-      .map(([, t]) => t.dtype);
+    // inserted values by short ids; the float layers kept (first and last) keep their own weights
+    const names = [...q.graph.initializers.keys()];
+    expect(names.filter((n) => !/^t\d+_(q|s|zp)$/.test(n)).sort()).toEqual(
+      ['onnx::Conv_39', 'onnx::Conv_40', 'fc2.bias', 'fc2.weight'].sort(),
+    );
+    const dtypes = [...q.graph.initializers].filter(([n]) => n.endsWith('_zp')).map(([, t]) => t.dtype);
     expect(new Set(dtypes)).toEqual(new Set(['int8'])); // symmetric activations: int8 zero points
     expect(q.graph.nodes.some((n) => n.opType === 'DequantizeLinear' && 'axis' in n.attributes)).toBe(false);
   });
 
-  it('builtin:digits takes the zoo calibration subset; a synthetic model gets seeded random inputs', () => {
+  it('builtin:digits follows the zoo recipe: the calibration subset, or seeded random inputs for a synthetic model', () => {
     const read = (file: string) => {
       const bytes = new Uint8Array(fs.readFileSync(file));
       return readCalibration('builtin:digits', bytes, decodeModel(bytes).graph);
@@ -113,17 +130,24 @@ describe('cli quantize', () => {
       [50, 1, 32, 32],
       [50, 1, 32, 32],
     ]);
+    expect(digits.analysis).toBeUndefined();
     expect(digits.source).toMatch(/100 images of public\/data\/digits-calib\.bin/);
     const synthetic = read('public/models/mobilenetv2-224.onnx');
-    expect(synthetic.batches).toHaveLength(8);
-    expect(synthetic.batches[0].input.dims).toEqual([1, 3, 224, 224]);
-    expect(synthetic.source).toMatch(/seeded standard-normal inputs .* no data set/);
+    expect(synthetic.batches.map((b) => b.input.dims)).toEqual([
+      [2, 3, 224, 224],
+      [2, 3, 224, 224],
+    ]);
+    expect(synthetic.analysis).toEqual([synthetic.batches[0]]);
+    expect(synthetic.source).toMatch(/4 seeded standard-normal inputs .* no data set/);
   });
 
   it('fails clearly on bad usage', async () => {
     await expect(quantize.run([cnn])).rejects.toThrow(/needs <in.onnx> and <out.onnx>/);
     await expect(quantize.run([cnn, path.join(tmp, 'x.onnx'), '--method', 'kl'])).rejects.toThrow(
       /--method must be/,
+    );
+    await expect(quantize.run([cnn, path.join(tmp, 'x.onnx'), '--runner', 'onnx'])).rejects.toThrow(
+      /--runner must be one of ort, interpreter/,
     );
     await expect(quantize.run([cnn, path.join(tmp, 'x.onnx'), '--keep-float', 'middle'])).rejects.toThrow(
       /--keep-float takes/,

@@ -1,6 +1,6 @@
 // `npm run cli -- quantize <in.onnx> <out.onnx>`: whole-model post-training quantization with the engine's
-// quantizeModel (reference interpreter as runner), the QDQ model written to out.onnx, and a report of sizes
-// and per-layer error.
+// quantizeModel, calibrated on onnxruntime-web as in the page (or on the reference interpreter with --runner
+// interpreter), the QDQ model written to out.onnx, and a report of sizes and per-layer error.
 import fs from 'node:fs';
 import {
   CALIBRATION_METHODS,
@@ -14,6 +14,7 @@ import {
 import { BUILTIN, readCalibration } from '../calibration';
 import { CliError, parseArgs, type Command } from '../command';
 import { BAD_MODEL_EXIT, explainModelErrors, printJson, readModel } from '../io';
+import { createRunner, runnerKind, RUNNERS, type RunnerKind } from '../runners';
 import { modelFile } from './kernels';
 
 export interface QuantizeCliReport extends Omit<QuantizationReport, 'layers'> {
@@ -21,10 +22,12 @@ export interface QuantizeCliReport extends Omit<QuantizationReport, 'layers'> {
   inputFileBytes: number;
   output: string;
   calibration: string;
+  /** What ran the models for calibration and analysis. */
+  runner: RunnerKind;
   layers: { name: string; opType: string; sqnrDb: number; cosine: number }[];
 }
 
-const FLAGS = ['json', 'per-tensor', 'symmetric'];
+const FLAGS = ['json', 'per-tensor', 'symmetric', 'compact-names'];
 
 function keepFloat(value: string | undefined): { first: boolean; last: boolean } {
   const parts = value ? value.split(',') : [];
@@ -36,7 +39,7 @@ function keepFloat(value: string | undefined): { first: boolean; last: boolean }
 const db = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : v > 0 ? 'exact' : '-inf');
 
 function printText(r: QuantizeCliReport): void {
-  console.log(`calibration: ${r.calibration}`);
+  console.log(`calibration: ${r.calibration}; models run by ${r.runner}`);
   const width = Math.max(5, ...r.layers.map((l) => l.name.length));
   console.log(`${'layer'.padEnd(width)}  ${'op'.padEnd(17)}  SQNR dB  cosine`);
   for (const l of r.layers)
@@ -53,10 +56,10 @@ function printText(r: QuantizeCliReport): void {
 
 export const quantize: Command = {
   name: 'quantize',
-  usage: `quantize <in.onnx|zoo id> <out.onnx> [--calibration <dir>|${BUILTIN}] [--method ${CALIBRATION_METHODS.join('|')}] [--percentile p] [--per-tensor] [--symmetric] [--keep-float first,last] [--json]`,
+  usage: `quantize <in.onnx|zoo id> <out.onnx> [--calibration <dir>|${BUILTIN}] [--method ${CALIBRATION_METHODS.join('|')}] [--percentile p] [--per-tensor] [--symmetric] [--keep-float first,last] [--compact-names] [--runner ${RUNNERS.join('|')}] [--json]`,
   summary: 'post-training int8 quantization into the QDQ format, with per-layer SQNR and sizes',
   async run(args) {
-    const a = parseArgs(args, ['calibration', 'method', 'percentile', 'keep-float']);
+    const a = parseArgs(args, ['calibration', 'method', 'percentile', 'keep-float', 'runner']);
     const unknown = [...a.flags].filter((f) => !FLAGS.includes(f));
     if (unknown.length || a.positional.length !== 2)
       throw new CliError(
@@ -66,6 +69,7 @@ export const quantize: Command = {
     if (!CALIBRATION_METHODS.includes(method))
       throw new CliError(`--method must be one of ${CALIBRATION_METHODS.join(', ')}, got "${method}"`);
     const percentile = a.option('percentile') === undefined ? undefined : Number(a.option('percentile'));
+    const runner = runnerKind(a.option('runner'));
     const [input, output] = a.positional;
     const file = modelFile(input);
     const model = readModel(file);
@@ -76,16 +80,23 @@ export const quantize: Command = {
     const json = a.flags.has('json');
     let result: QuantizeModelResult;
     try {
-      result = await quantizeModel(model, calibration.batches, {
-        method,
-        percentile,
-        perChannel: !a.flags.has('per-tensor'),
-        symmetric: a.flags.has('symmetric'),
-        keepFloat: keepFloat(a.option('keep-float')),
-        onProgress: ({ stage, done, total }) => {
-          if (!json && done === total) process.stderr.write(`${stage}: done (${total})\n`);
+      result = await quantizeModel(
+        model,
+        calibration.batches,
+        {
+          method,
+          analysis: calibration.analysis,
+          percentile,
+          perChannel: !a.flags.has('per-tensor'),
+          symmetric: a.flags.has('symmetric'),
+          keepFloat: keepFloat(a.option('keep-float')),
+          compactNames: a.flags.has('compact-names'),
+          onProgress: ({ stage, done, total }) => {
+            if (!json && done === total) process.stderr.write(`${stage}: done (${total})\n`);
+          },
         },
-      });
+        createRunner(runner),
+      );
     } catch (e) {
       if (isModelError(e)) throw new CliError(`${file}: ${e.message}`, BAD_MODEL_EXIT);
       throw e;
@@ -96,6 +107,7 @@ export const quantize: Command = {
       inputFileBytes: bytes.length,
       output,
       calibration: calibration.source,
+      runner,
       layers: result.report.layers.map(({ name, opType, sqnrDb, cosine }) => ({
         name,
         opType,

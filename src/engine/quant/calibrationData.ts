@@ -1,6 +1,8 @@
 // Calibration sets for the zoo's models, from the manifest's preprocessing: the digits calibration subset
 // (public/data/digits-calib.bin, drawn from the training split) turned into each model's input, or — for a
 // model whose input is synthetic (random weights, no data set) — seeded standard-normal images of its shape.
+// ZOO_CALIBRATION is the one recipe the page's lab, draw-a-digit and `cli quantize builtin:digits` follow, so
+// that the page and the command line quantize a zoo model from the same batches into the same file.
 import type { DigitSet } from '../data/digitSet';
 import { digitsToModelInput } from '../data/digits';
 import { ModelError } from '../errors';
@@ -73,4 +75,55 @@ export function calibrationSetFor(
   const data = new Float32Array(n);
   for (let i = 0; i < n; i++) data[i] = normal();
   return batches({ dtype: 'float32', dims: [count, channels, size, size], data }, inputName, batchSize);
+}
+
+/**
+ * How a zoo model is calibrated wherever the app quantizes it: the 100 digits of the calibration subset in two
+ * batches of 50, the per-layer error measured on all of them; or, for a synthetic model, 4 seeded
+ * standard-normal images in batches of 2, the per-layer error measured on the first batch. Random images
+ * carry no meaning a larger set would capture better, and a MobileNetV2 at 224×224 exposes ~27 MB of
+ * activations per image to calibration: a small set keeps the run short and the memory bounded.
+ */
+export const ZOO_CALIBRATION = {
+  digits: { batchSize: 50 },
+  synthetic: { count: 4, batchSize: 2, seed: 1, analysisBatches: 1 },
+} as const;
+
+export interface ZooCalibration {
+  calibration: CalibrationSet;
+  /** The batches the per-layer error is measured on; undefined: the calibration set itself. */
+  analysis: CalibrationSet | undefined;
+}
+
+/** The calibration options of ZOO_CALIBRATION for a model's preprocessing (what to pass to calibrationSetFor). */
+function zooCalibrationOptions(preprocessing: Preprocessing): CalibrationDataOptions {
+  const { digits, synthetic } = ZOO_CALIBRATION;
+  return preprocessing.kind === 'digits'
+    ? { batchSize: digits.batchSize }
+    : { count: synthetic.count, batchSize: synthetic.batchSize, seed: synthetic.seed };
+}
+
+/** The analysis batches of ZOO_CALIBRATION, taken from a calibration set made with zooCalibrationOptions. */
+export function zooAnalysis(
+  preprocessing: Preprocessing,
+  calibration: CalibrationSet,
+): CalibrationSet | undefined {
+  return preprocessing.kind === 'digits'
+    ? undefined
+    : calibration.slice(0, ZOO_CALIBRATION.synthetic.analysisBatches);
+}
+
+/** A zoo model's calibration and analysis sets by ZOO_CALIBRATION (`digits`: the parsed calibration subset). */
+export function zooCalibration(
+  preprocessing: Preprocessing,
+  inputName: string,
+  digits: DigitSet | null,
+): ZooCalibration {
+  const calibration = calibrationSetFor(
+    preprocessing,
+    inputName,
+    digits,
+    zooCalibrationOptions(preprocessing),
+  );
+  return { calibration, analysis: zooAnalysis(preprocessing, calibration) };
 }

@@ -17,6 +17,12 @@ export interface QuantizeModelOptions {
   symmetric?: boolean;
   /** Leave the first and/or last quantizable layer (Conv, Gemm, MatMul) in float. */
   keepFloat?: { first?: boolean; last?: boolean };
+  /**
+   * Name the inserted Q/DQ values and parameters by a short id (t7_q, t7_s …) instead of after the tensor
+   * (T_quantized, T_scale …, the default, as onnxruntime's tool writes them): a smaller file when the exporter's
+   * names are long, about the same once compressed, harder to read (see qdq.ts).
+   */
+  compactNames?: boolean;
   /** Percentile method: share of values kept, in %. */
   percentile?: number;
   /** Batches on which the per-layer error is measured (default: the calibration set itself). */

@@ -223,3 +223,37 @@ describe('rewriteQdq: structure', () => {
     );
   });
 });
+
+describe('rewriteQdq with compactNames', () => {
+  const long = '/features/features.3/conv/conv.1/Conv_output_0';
+  const model = parseModelText(`
+    <ir_version: 8, opset_import: ["" : 17]>
+    g (float[1, 2] x) => (float[1, 2] y) <float[2, 2] w = {1.5, -0.5, 0.25, 0.75}, float[2, 2] v = {1, 2, 3, 4}> {
+      "${long}" = MatMul (x, w)
+      y = MatMul ("${long}", v)
+    }`);
+  const params = { x: uint8(0.05, 100), [long]: uint8(0.1, 120) };
+
+  it('names inserted values by a short id per tensor and computes exactly the same', () => {
+    const plan = planQuantization(model, { perChannel: true });
+    const rewriteWith = (compactNames: boolean) =>
+      rewriteQdq(model, plan, new Map(Object.entries(params)), {
+        activationScheme: UINT8_ASYMMETRIC,
+        compactNames,
+      }).model;
+    const [descriptive, compact] = [rewriteWith(false), rewriteWith(true)];
+    expect(validate(compact).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(ops(compact)).toEqual(ops(descriptive));
+    expect([...compact.graph.initializers.keys()].sort()).toEqual(
+      ['t0_s', 't0_zp', 't1_s', 't1_zp', 't2_q', 't2_s', 't3_q', 't3_s'].sort(),
+    );
+    // the long name stays where the float graph has it (the Q reads it), and nowhere else
+    const mentions = compact.graph.nodes
+      .flatMap((n) => [...n.inputs, ...n.outputs])
+      .filter((v) => v === long);
+    expect(mentions).toHaveLength(2);
+    expect(encodeModel(compact).length).toBeLessThan(encodeModel(descriptive).length - 6 * long.length);
+    const x = { x: randomTensor('float32', [1, 2], seededRandom(3)) };
+    expect(run(compact, x).y.data).toEqual(run(descriptive, x).y.data);
+  });
+});

@@ -7,7 +7,12 @@
 //  - each bias is stored as int32 with scale s_x · s_w (per channel) and zero point 0, so that the integer
 //    kernel adds it straight to its int32 accumulator;
 //  - the float weights and biases leave the file; zero points that are 0 and optional are left out, and the
-//    inserted nodes are unnamed (their values carry the names), which keeps the file small.
+//    inserted nodes are unnamed (their values carry the names), which keeps the file small;
+//  - the inserted values are named after the tensor they stand for (T_quantized, T_scale …, as onnxruntime's
+//    tool does), or, with compactNames, by a short id (t7_q, t7_s …): long exporter names (PyTorch's
+//    "/features/features.3/conv/conv.1/Conv_output_0") would otherwise be spelled out again in every Q, DQ and
+//    initializer that refers to them. It saves bytes in the file, hardly any once compressed (gzip sees the
+//    repetition), and costs readability; hence off by default.
 import { ModelError } from '../errors';
 import type { Attribute, Graph, Model, Node } from '../ir/graph';
 import { makeNode } from '../ir/build';
@@ -28,7 +33,20 @@ import {
 export interface QdqOptions {
   /** The activations' scheme (uint8 asymmetric or int8 symmetric): it sets the zero points' type. */
   activationScheme: QuantScheme;
+  /** Name inserted values by a short id per tensor (t7_q, t7_dq, t7_s, t7_zp) instead of after the tensor. */
+  compactNames?: boolean;
 }
+
+type Role = 'quantized' | 'dequantized' | 'scale' | 'zeroPoint';
+const SUFFIX: Record<'descriptive' | 'compact', Record<Role, string>> = {
+  descriptive: {
+    quantized: '_quantized',
+    dequantized: '_dequantized',
+    scale: '_scale',
+    zeroPoint: '_zero_point',
+  },
+  compact: { quantized: '_q', dequantized: '_dq', scale: '_s', zeroPoint: '_zp' },
+};
 
 export interface QdqResult {
   model: Model;
@@ -85,6 +103,8 @@ class Rewriter {
   private readonly before = new Map<Node | null, Node[]>();
   private readonly after = new Map<Node | null, Node[]>();
   private readonly paramNames = new Map<string, { scale: string; zeroPoint: string }>();
+  /** compactNames: the short id of each tensor an inserted value stands for. */
+  private readonly ids = new Map<string, string>();
   readonly dequantized = new Map<string, string>();
 
   constructor(
@@ -100,8 +120,15 @@ class Rewriter {
     map.set(key, [...(map.get(key) ?? []), node]);
   }
 
-  private initializer(base: string, value: Tensor): string {
-    const name = this.fresh(base);
+  /** The name of an inserted value that stands for `tensor` in `role`, unique in the graph. */
+  private nameFor(tensor: string, role: Role): string {
+    if (!this.options.compactNames) return this.fresh(tensor + SUFFIX.descriptive[role]);
+    let id = this.ids.get(tensor);
+    if (!id) this.ids.set(tensor, (id = `t${this.ids.size}`));
+    return this.fresh(id + SUFFIX.compact[role]);
+  }
+
+  private initializer(name: string, value: Tensor): string {
     this.graph.initializers.set(name, value);
     return name;
   }
@@ -121,13 +148,13 @@ class Rewriter {
     if (!names) {
       const { scale, zeroPoint } = paramTensors(p, this.zpType);
       names = {
-        scale: this.initializer(`${source}_scale`, scale),
-        zeroPoint: this.initializer(`${source}_zero_point`, zeroPoint),
+        scale: this.initializer(this.nameFor(source, 'scale'), scale),
+        zeroPoint: this.initializer(this.nameFor(source, 'zeroPoint'), zeroPoint),
       };
       this.paramNames.set(source, names);
     }
-    const q = this.fresh(`${tensor}_quantized`);
-    const dq = this.fresh(`${tensor}_dequantized`);
+    const q = this.nameFor(tensor, 'quantized');
+    const dq = this.nameFor(tensor, 'dequantized');
     const inputs = (x: string) => [x, names.scale, names.zeroPoint];
     this.push(this.after, producer, makeNode('QuantizeLinear', inputs(qInput), [q]));
     this.push(this.after, producer, makeNode('DequantizeLinear', inputs(q), [dq]));
@@ -148,9 +175,12 @@ class Rewriter {
   ) {
     const q = quantize(values, p);
     const { scale, zeroPoint } = paramTensors(p, zpType ?? 'int8');
-    const inputs = [this.initializer(`${name}_quantized`, q), this.initializer(`${name}_scale`, scale)];
-    if (zpType) inputs.push(this.initializer(`${name}_zero_point`, zeroPoint));
-    const dq = this.fresh(`${name}_dequantized`);
+    const inputs = [
+      this.initializer(this.nameFor(name, 'quantized'), q),
+      this.initializer(this.nameFor(name, 'scale'), scale),
+    ];
+    if (zpType) inputs.push(this.initializer(this.nameFor(name, 'zeroPoint'), zeroPoint));
+    const dq = this.nameFor(name, 'dequantized');
     const attributes: Record<string, Attribute> = isPerChannel(p)
       ? { axis: { type: 'int', value: p.axis } }
       : {};

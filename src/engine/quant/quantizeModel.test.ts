@@ -97,10 +97,12 @@ describe('quantizeModel (reference interpreter as runner)', () => {
     const seen: { stage: QuantizeStage; done: number; total: number }[] = [];
     await quantizeModel(model, calibration, { method: 'mse', onProgress: (p) => seen.push(p) });
     expect(seen).toEqual([
+      { stage: 'calibrate', done: 0, total: 3 },
       { stage: 'calibrate', done: 1, total: 3 },
       { stage: 'calibrate', done: 2, total: 3 },
       { stage: 'calibrate', done: 3, total: 3 },
       { stage: 'rewrite', done: 1, total: 1 },
+      { stage: 'analyze', done: 0, total: 3 },
       { stage: 'analyze', done: 1, total: 3 },
       { stage: 'analyze', done: 2, total: 3 },
       { stage: 'analyze', done: 3, total: 3 },
@@ -125,6 +127,41 @@ describe('quantizeModel (reference interpreter as runner)', () => {
       quantizeModel(model, calibration, { method: 'minmax', signal, onProgress }, counting),
     ).rejects.toThrow(CancelledError);
     expect(open).toBe(0);
+  });
+
+  it('loads the float model once, and reuses its values for analysis batches that are calibration batches', async () => {
+    const counts = { loads: 0, floatRuns: 0 };
+    const inner = interpreterRunner();
+    const counting: ModelRunner = {
+      async load(m, outputs) {
+        counts.loads++;
+        const loaded = await inner.load(m, outputs);
+        const isFloat = m === model;
+        return {
+          run: (feeds) => (isFloat && counts.floatRuns++, loaded.run(feeds)),
+          release: loaded.release,
+        };
+      },
+    };
+    const shared = await quantizeModel(
+      model,
+      calibration,
+      { method: 'minmax', analysis: calibration.slice(0, 2) },
+      counting,
+    );
+    expect(counts).toEqual({ loads: 2, floatRuns: 3 });
+    // the same data in other objects: run again on the float model, with the same result
+    Object.assign(counts, { loads: 0, floatRuns: 0 });
+    const copies = calibration.slice(0, 2).map((b) => ({ ...b }));
+    const separate = await quantizeModel(
+      model,
+      calibration,
+      { method: 'minmax', analysis: copies },
+      counting,
+    );
+    expect(counts).toEqual({ loads: 2, floatRuns: 5 });
+    expect(separate.report.layers).toEqual(shared.report.layers);
+    expect(encodeModel(separate.model)).toEqual(encodeModel(shared.model));
   });
 
   it('works the same with a runner that only returns graph outputs (how onnxruntime is used)', async () => {

@@ -2,7 +2,7 @@
 // until there is one, digits-cnn quantized here with MinMax. Predictions are coalesced: while one pair of
 // runs is in flight only the latest image waits, so fast strokes never queue a backlog.
 import { useEffect, useRef, useState } from 'react';
-import { calibrationSetFor, digitsToModelInput, findModel, softmaxRows } from '../../engine';
+import { digitsToModelInput, findModel, softmaxRows, zooCalibration } from '../../engine';
 import { useQuantLab, type QuantizedPair } from '../../store/quantLab';
 import { DIGITS_DATASET, loadDigitSet } from '../../workers/digitSets';
 import { loadManifest, loadZooModel } from '../../workers/modelZoo';
@@ -35,12 +35,14 @@ async function fallbackPair(quant: QuantClient, onQuantizing: () => void): Promi
   const inputName = zoo.inputs[0].name;
   onQuantizing();
   const opened = await quant.open(bytes);
-  const calibration = calibrationSetFor(zoo.preprocessing, inputName, digits, { batchSize: 50 });
-  const { model } = await quant.quantize(opened, calibration, {
-    method: 'minmax',
-    perChannel: true,
-    symmetric: false,
-  });
+  // The zoo's recipe, so this int8 model is the one the lab and the CLI make from digits-cnn with MinMax.
+  const { calibration, analysis } = zooCalibration(zoo.preprocessing, inputName, digits);
+  const { model } = await quant.quantize(
+    opened,
+    calibration,
+    { method: 'minmax', perChannel: true, symmetric: false },
+    { analysis },
+  );
   return {
     label: FALLBACK_MODEL,
     method: 'minmax',

@@ -6,10 +6,7 @@ import * as ort from 'onnxruntime-web';
 import { describe, expect, it } from 'vitest';
 import { findModel, parseDigitSet, parseManifest } from '../../engine';
 import { OrtClient } from '../../workers/ortClient';
-import { createOrtRunner } from '../../workers/ortRunner';
-import { QuantClient, type QuantWorkerLike } from '../../workers/quantClient';
-import type { QuantRequest } from '../../workers/quantProtocol';
-import { createQuantService } from '../../workers/quantService';
+import { inProcessQuantClient } from '../../workers/testing/quantInProcess';
 import { inProcessWorker } from '../../workers/testing/tinyModel';
 import { runLab, type LabProgress } from './lab';
 
@@ -18,24 +15,6 @@ const read = (file: string) => new Uint8Array(fs.readFileSync(path.join(root, fi
 const manifest = parseManifest(
   JSON.parse(fs.readFileSync(path.join(root, 'public/models/manifest.json'), 'utf8')),
 );
-
-function quantClient() {
-  return new QuantClient(() => {
-    const worker: QuantWorkerLike = {
-      onmessage: null,
-      onerror: null,
-      postMessage: (message: QuantRequest, transfer: Transferable[]) =>
-        void service.handle(structuredClone(message, { transfer })),
-      terminate: () => undefined,
-    };
-    const service = createQuantService({
-      post: (m) => setTimeout(() => worker.onmessage?.({ data: structuredClone(m) } as MessageEvent), 0),
-      now: () => performance.now(),
-      runner: async () => createOrtRunner(ort),
-    });
-    return worker;
-  });
-}
 
 describe('runLab', () => {
   it('quantizes digits-cnn and compares it with the float model on the 360 test digits', async () => {
@@ -46,7 +25,7 @@ describe('runLab', () => {
     };
     const phases = new Set<string>();
     const result = await runLab(
-      { quant: quantClient(), ort: new OrtClient(() => inProcessWorker(ort)) },
+      { quant: inProcessQuantClient(), ort: new OrtClient(() => inProcessWorker(ort)) },
       { bytes: read('public/models/digits-cnn.onnx').buffer, zoo, digits },
       { method: 'entropy', perChannel: true, runs: 3 },
       (p: LabProgress) =>
@@ -74,7 +53,7 @@ describe('runLab', () => {
 
   it('feeds synthetic images to a CNN the reader brings, and measures agreement instead of accuracy', async () => {
     const result = await runLab(
-      { quant: quantClient(), ort: new OrtClient(() => inProcessWorker(ort)) },
+      { quant: inProcessQuantClient(), ort: new OrtClient(() => inProcessWorker(ort)) },
       { bytes: read('test-data/models/small-cnn.onnx').buffer, zoo: null, digits: null },
       { method: 'minmax', perChannel: true, runs: 1 },
       () => undefined,

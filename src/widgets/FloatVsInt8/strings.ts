@@ -36,9 +36,14 @@ export const strings = defineStrings({
     open: 'Reading the model in the quantization worker…',
     stage: {
       calibrate: (done: number, total: number) =>
-        `Calibrating: batch ${done} of ${total} through the float model`,
+        done === 0
+          ? 'Calibrating: loading the float model into onnxruntime-web…'
+          : `Calibrating: batch ${done} of ${total} through the float model`,
       rewrite: () => 'Rewriting the graph into QDQ (QuantizeLinear → DequantizeLinear pairs)',
-      analyze: (done: number, total: number) => `Measuring each layer’s error: batch ${done} of ${total}`,
+      analyze: (done: number, total: number) =>
+        done === 0
+          ? 'Measuring each layer’s error: loading the int8 model into onnxruntime-web…'
+          : `Measuring each layer’s error: batch ${done} of ${total}`,
     } satisfies Record<QuantizeStage, (done: number, total: number) => string>,
     compareLoad: (variant: string) => `Loading the ${variant} model into onnxruntime-web…`,
     evaluate: (variant: string, n: number) => `Running the ${variant} model on ${n} images…`,
@@ -132,9 +137,15 @@ export const strings = defineStrings({
     loading: '正在加载模型和手写数字数据…',
     open: '量化 Worker 正在读取模型…',
     stage: {
-      calibrate: (done: number, total: number) => `校准：浮点模型处理第 ${done} / ${total} 批`,
+      calibrate: (done: number, total: number) =>
+        done === 0
+          ? '校准：正在把浮点模型加载到 onnxruntime-web…'
+          : `校准：浮点模型处理第 ${done} / ${total} 批`,
       rewrite: () => '把计算图改写为 QDQ 格式（QuantizeLinear → DequantizeLinear 对）',
-      analyze: (done: number, total: number) => `测量每层误差：第 ${done} / ${total} 批`,
+      analyze: (done: number, total: number) =>
+        done === 0
+          ? '测量每层误差：正在把 int8 模型加载到 onnxruntime-web…'
+          : `测量每层误差：第 ${done} / ${total} 批`,
     } satisfies Record<QuantizeStage, (done: number, total: number) => string>,
     compareLoad: (variant: string) => `正在把 ${variant} 模型加载到 onnxruntime-web…`,
     evaluate: (variant: string, n: number) => `正在用 ${variant} 模型推理 ${n} 张图像…`,

@@ -16,11 +16,15 @@ export interface BatchVerdict {
 /** Differences under 5 % are called the same: run-to-run noise in a browser is of that order. */
 export const SAME_WITHIN = 0.05;
 
+/** int8 ÷ float time → faster, slower, or the same within SAME_WITHIN. */
+export const outcomeOf = (ratio: number): Outcome =>
+  ratio < 1 - SAME_WITHIN ? 'faster' : ratio > 1 + SAME_WITHIN ? 'slower' : 'same';
+
 export function verdicts(float: TimingResult[], int8: TimingResult[]): BatchVerdict[] {
   return float.map((f, k) => {
     const q = int8[k];
     const ratio = q.median / f.median;
-    const outcome: Outcome = ratio < 1 - SAME_WITHIN ? 'faster' : ratio > 1 + SAME_WITHIN ? 'slower' : 'same';
+    const outcome = outcomeOf(ratio);
     const noisy = outcome === 'faster' ? q.p90 >= f.median : outcome === 'slower' ? f.p90 >= q.median : false;
     return { batch: f.batch, ratio, outcome, noisy };
   });
