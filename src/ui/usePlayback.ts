@@ -19,22 +19,31 @@ export interface Playback {
 /** Steps per second at speed 1. */
 const BASE_RATE = 2;
 
-/** Keeps step within [0, total − 1]; playing advances one step per tick and stops at the end. */
-export function usePlayback(total: number, initialStep = 0): Playback {
-  const [step, setRawStep] = useState(initialStep);
+/**
+ * Keeps step within [0, total − 1]; playing advances one step per tick and stops at the end.
+ * When `resetKey` changes (a new trace), the step goes back to `initialStep` in the same render: an
+ * effect would run after the commit and could undo a step the reader took in between.
+ */
+export function usePlayback(total: number, initialStep = 0, resetKey?: unknown): Playback {
+  const [rawStep, setRawStep] = useState(initialStep);
+  const [shownKey, setShownKey] = useState(resetKey);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(1);
   const last = Math.max(0, total - 1);
   const clamp = useCallback((s: number) => Math.max(0, Math.min(last, Math.round(s))), [last]);
-
-  useEffect(() => setRawStep((s) => clamp(s)), [clamp]);
+  if (resetKey !== shownKey) {
+    setShownKey(resetKey);
+    setRawStep(initialStep);
+    setPlaying(false);
+  }
+  const step = clamp(rawStep);
   useEffect(() => {
     if (!playing) return;
     if (step >= last) {
       setPlaying(false);
       return;
     }
-    const timer = setTimeout(() => setRawStep((s) => clamp(s + 1)), 1000 / (BASE_RATE * speed));
+    const timer = setTimeout(() => setRawStep((s) => clamp(clamp(s) + 1)), 1000 / (BASE_RATE * speed));
     return () => clearTimeout(timer);
   }, [playing, step, last, speed, clamp]);
 
@@ -44,8 +53,8 @@ export function usePlayback(total: number, initialStep = 0): Playback {
     playing,
     speed,
     setStep: (s) => setRawStep(clamp(s)),
-    next: () => setRawStep((s) => clamp(s + 1)),
-    prev: () => setRawStep((s) => clamp(s - 1)),
+    next: () => setRawStep((s) => clamp(clamp(s) + 1)),
+    prev: () => setRawStep((s) => clamp(clamp(s) - 1)),
     toggle: () => {
       if (!playing && step >= last) setRawStep(0); // replay from the start
       setPlaying((p) => !p);

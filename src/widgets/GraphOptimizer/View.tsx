@@ -108,13 +108,9 @@ export default function GraphOptimizer({
   // The timeline.
   const timeline = result?.timeline ?? null;
   const total = timeline?.graphs.length ?? 1;
-  const playback = usePlayback(total, 0);
+  // a new timeline starts at its end (or start); later steps are the reader's
+  const playback = usePlayback(total, position === 'start' ? 0 : total - 1, timeline);
   const { setStep } = playback;
-  useEffect(() => {
-    if (timeline) setStep(position === 'start' ? 0 : timeline.graphs.length - 1);
-    // a new timeline starts at its end (or start); later steps are the reader's
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [timeline]);
   const to = Math.min(playback.step, total - 1);
   const from = compare === 'original' ? 0 : Math.max(0, to - 1);
   const stops = useMemo(() => (timeline ? passStops(timeline) : [0]), [timeline]);
