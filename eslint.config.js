@@ -5,15 +5,32 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const ui = ['react', 'react-dom', 'react-dom/*', 'react-router', 'd3', 'd3-*', 'onnxruntime-web', 'onnxruntime-web/*',
-  'monaco-editor', 'monaco-editor/*', '@monaco-editor/*', 'zustand', 'zustand/*', '@dagrejs/*'];
+const ui = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'react-router',
+  'd3',
+  'd3-*',
+  'onnxruntime-web',
+  'onnxruntime-web/*',
+  'monaco-editor',
+  'monaco-editor/*',
+  '@monaco-editor/*',
+  'zustand',
+  'zustand/*',
+  '@dagrejs/*',
+];
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
 
 /** no-restricted-imports for a layer that may not reach the given packages and folders. */
 const restrict = (packages, folders, message) => ({
-  'no-restricted-imports': ['error', {
-    patterns: [{ group: [...packages, ...folders.flatMap(layer)], message }],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [{ group: [...packages, ...folders.flatMap(layer)], message }],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -21,7 +38,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.browser, ...globals.node } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: { ...globals.browser, ...globals.node },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
@@ -39,20 +60,37 @@ export default tseslint.config(
     ignores: ['src/engine/**/*.test.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      ...restrict([...ui, 'node:*', 'fs', 'path', 'os', 'onnxruntime-node'],
+      ...restrict(
+        [...ui, 'node:*', 'fs', 'path', 'os', 'onnxruntime-node'],
         ['cli', 'workers', 'store', 'widgets', 'ui', 'app'],
-        'src/engine is pure TypeScript: no UI, DOM, Node or runtime imports (DESIGN.md, Architecture).'),
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'self', 'process'],
+        'src/engine is pure TypeScript: no UI, DOM, Node or runtime imports (DESIGN.md, Architecture).',
+      ),
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'self',
+        'process',
+      ],
     },
   },
   {
     files: ['src/workers/**/*.ts'],
-    rules: restrict(['react', 'react-dom', 'd3', 'd3-*', 'zustand', 'monaco-editor'], ['store', 'widgets', 'ui', 'app'],
-      'workers sit between engine and store: they may not import UI layers.'),
+    rules: restrict(
+      ['react', 'react-dom', 'd3', 'd3-*', 'zustand', 'monaco-editor'],
+      ['store', 'widgets', 'ui', 'app'],
+      'workers sit between engine and store: they may not import UI layers.',
+    ),
   },
   {
     files: ['src/store/**/*.ts'],
-    rules: restrict(['d3', 'd3-*', 'monaco-editor'], ['widgets', 'ui', 'app'], 'the store may not import widgets or the app.'),
+    rules: restrict(
+      ['d3', 'd3-*', 'monaco-editor'],
+      ['widgets', 'ui', 'app'],
+      'the store may not import widgets or the app.',
+    ),
   },
   {
     files: ['src/widgets/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}'],
@@ -70,13 +108,23 @@ export default tseslint.config(
     // stays pure.
     files: ['src/cli/runners.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: [...ui.filter((p) => !p.startsWith('onnxruntime-web')), ...['store', 'widgets', 'ui', 'app'].flatMap(layer),
-            '**/workers/**', '!**/workers/ortRunner'],
-          message: 'src/cli/runners.ts may reach beyond the engine only for onnxruntime-web and workers/ortRunner.',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...ui.filter((p) => !p.startsWith('onnxruntime-web')),
+                ...['store', 'widgets', 'ui', 'app'].flatMap(layer),
+                '**/workers/**',
+                '!**/workers/ortRunner',
+              ],
+              message:
+                'src/cli/runners.ts may reach beyond the engine only for onnxruntime-web and workers/ortRunner.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

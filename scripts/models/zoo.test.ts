@@ -8,7 +8,15 @@ import * as ort from 'onnxruntime-web';
 import * as ortNode from 'onnxruntime-node';
 import { onnx } from 'onnx-proto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeModel, seededRandom, digitsToModelInput, parseDigitSet, parseManifest, type DigitSet, type ZooModel } from '../../src/engine';
+import {
+  decodeModel,
+  seededRandom,
+  digitsToModelInput,
+  parseDigitSet,
+  parseManifest,
+  type DigitSet,
+  type ZooModel,
+} from '../../src/engine';
 import { readCourse } from '../vite/course';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -24,7 +32,17 @@ const ACCURACY_TOLERANCE_PP = 0.3;
 /** Raw and clean twins must agree within this, relative to the largest output magnitude. */
 const TWIN_RTOL = 1e-4;
 /** Node kinds a raw-exporter file must carry, and that its clean twin must not. */
-const RAW_KINDS = ['BatchNormalization', 'Dropout', 'Identity', 'Constant', 'Shape', 'Gather', 'Unsqueeze', 'Concat', 'Reshape'];
+const RAW_KINDS = [
+  'BatchNormalization',
+  'Dropout',
+  'Identity',
+  'Constant',
+  'Shape',
+  'Gather',
+  'Unsqueeze',
+  'Concat',
+  'Reshape',
+];
 const NOT_IN_CLEAN = ['BatchNormalization', 'Dropout', 'Identity'];
 
 ort.env.wasm.numThreads = 1;
@@ -32,7 +50,9 @@ ort.env.wasm.numThreads = 1;
 /** Raw twins run with onnxruntime's graph optimizations off, so their BatchNormalization nodes really run
  *  (onnxruntime would otherwise fuse them into the convolutions itself). */
 function session(m: ZooModel) {
-  return ort.InferenceSession.create(modelBytes(m), { graphOptimizationLevel: m.twinOf ? 'disabled' : 'all' });
+  return ort.InferenceSession.create(modelBytes(m), {
+    graphOptimizationLevel: m.twinOf ? 'disabled' : 'all',
+  });
 }
 
 /** Values of a float initializer (torch writes raw_data, little-endian). */
@@ -69,12 +89,18 @@ function relativeError(a: Float32Array, b: Float32Array) {
 /** Seeded standard-normal values (Box–Muller over the engine's seeded generator). */
 function normals(n: number, seed: number) {
   const uniform = seededRandom(seed);
-  return Float32Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()));
+  return Float32Array.from(
+    { length: n },
+    () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()),
+  );
 }
 
 describe('manifest', () => {
   it('lists every ONNX file in public/models, and each file has the stated size and sha256', () => {
-    const files = fs.readdirSync(modelsDir).filter((f) => f.endsWith('.onnx')).sort();
+    const files = fs
+      .readdirSync(modelsDir)
+      .filter((f) => f.endsWith('.onnx'))
+      .sort();
     expect(manifest.models.map((m) => m.file).sort()).toEqual(files);
     for (const m of manifest.models) {
       const bytes = modelBytes(m);
@@ -119,8 +145,14 @@ describe('manifest', () => {
     for (const m of manifest.models) {
       const { graph } = decodeModel(modelBytes(m));
       expect(graph.nodes.length, m.id).toBe(m.nodes);
-      expect(graph.inputs.map((v) => ({ name: v.name, dtype: v.type?.dtype, shape: v.type?.shape })), m.id).toEqual(m.inputs);
-      expect(graph.outputs.map((v) => v.name), m.id).toEqual(m.outputs.map((o) => o.name));
+      expect(
+        graph.inputs.map((v) => ({ name: v.name, dtype: v.type?.dtype, shape: v.type?.shape })),
+        m.id,
+      ).toEqual(m.inputs);
+      expect(
+        graph.outputs.map((v) => v.name),
+        m.id,
+      ).toEqual(m.outputs.map((o) => o.name));
     }
   });
 
@@ -146,7 +178,8 @@ describe('manifest', () => {
         const variance = floatsOf(init.get(n.input![4])!);
         // A BN after a bias-free conv of zero-mean input has mean ≈ 0 (e.g. MobileNetV2's expansions); its
         // variance still differs from 1, so folding rescales the weights.
-        const trivial = mean.every((v) => Math.abs(v) < 1e-3) && variance.every((v) => Math.abs(v - 1) < 1e-3);
+        const trivial =
+          mean.every((v) => Math.abs(v) < 1e-3) && variance.every((v) => Math.abs(v - 1) < 1e-3);
         expect(trivial, `${id} ${n.name}: running mean ≈ 0 and variance ≈ 1`).toBe(false);
       }
     }
@@ -154,14 +187,24 @@ describe('manifest', () => {
 
   it('names only lessons of the syllabus, and has the models the course asks for', () => {
     const keys = new Set(
-      readCourse(path.join(root, 'content')).flatMap((c) => c.lessons.map((l) => `${String(c.order).padStart(2, '0')}-${c.slug}/${l.slug}`)),
+      readCourse(path.join(root, 'content')).flatMap((c) =>
+        c.lessons.map((l) => `${String(c.order).padStart(2, '0')}-${c.slug}/${l.slug}`),
+      ),
     );
     for (const m of manifest.models) {
       expect(m.lessons.length, m.id).toBeGreaterThan(0);
       for (const lesson of m.lessons) expect(keys.has(lesson), `${m.id}: ${lesson}`).toBe(true);
     }
     const ids = manifest.models.map((m) => m.id);
-    for (const id of ['digits-cnn', 'digits-mobilenet', 'digits-vit', 'digits-teacher', 'digits-student', 'digits-student-kd', 'mobilenetv2-224'])
+    for (const id of [
+      'digits-cnn',
+      'digits-mobilenet',
+      'digits-vit',
+      'digits-teacher',
+      'digits-student',
+      'digits-student-kd',
+      'mobilenetv2-224',
+    ])
       expect(ids).toContain(id);
     expect(byId('digits-student-kd').distilledFrom).toBe('digits-teacher');
     expect(byId('digits-student-kd').opCounts).toEqual(byId('digits-student').opCounts);
@@ -170,7 +213,10 @@ describe('manifest', () => {
 });
 
 describe('data', () => {
-  const split = JSON.parse(fs.readFileSync(path.join(modelsDir, dataset.split), 'utf8')) as Record<string, number[]> & { count: number };
+  const split = JSON.parse(fs.readFileSync(path.join(modelsDir, dataset.split), 'utf8')) as Record<
+    string,
+    number[]
+  > & { count: number };
 
   it('splits the 1797 digits into disjoint train/val/test sets, with calibration drawn from train only', () => {
     const { train, val, test, calibration } = split;
@@ -185,9 +231,11 @@ describe('data', () => {
     const calib = parseDigitSet(readData(dataset.calibration));
     expect(Array.from(testSet.sourceRows)).toEqual(split.test);
     expect(Array.from(calib.sourceRows)).toEqual(split.calibration);
-    const perClass = (s: DigitSet) => Array.from({ length: 10 }, (_, c) => s.labels.data.filter((l) => l === c).length);
+    const perClass = (s: DigitSet) =>
+      Array.from({ length: 10 }, (_, c) => s.labels.data.filter((l) => l === c).length);
     expect(perClass(calib)).toEqual(new Array(10).fill(10));
-    for (const n of perClass(testSet)) expect(Math.abs(n - testSet.labels.data.length / 10)).toBeLessThanOrEqual(1);
+    for (const n of perClass(testSet))
+      expect(Math.abs(n - testSet.labels.data.length / 10)).toBeLessThanOrEqual(1);
   });
 });
 
@@ -199,20 +247,25 @@ describe('models in onnxruntime-web', () => {
 
   const digitModels = manifest.models.filter((m) => m.accuracy !== null);
 
-  it.each(digitModels.map((m) => [m.id, m] as const))('%s: test accuracy matches the manifest; batch 1 equals batch N', async (_, m) => {
-    if (m.preprocessing.kind !== 'digits') throw new Error(`${m.id} has an accuracy but no digits preprocessing`);
-    const s = await session(m);
-    const x = digitsToModelInput(testSet.images, m.preprocessing);
-    const logits = await run(s, x.data, x.dims);
-    const n = testSet.labels.data.length;
-    let correct = 0;
-    for (let i = 0; i < n; i++) if (argmax(logits.subarray(i * 10, i * 10 + 10)) === testSet.labels.data[i]) correct++;
-    expect(n).toBe(m.accuracy!.total);
-    expect(Math.abs((100 * correct) / n - m.accuracy!.percent)).toBeLessThanOrEqual(ACCURACY_TOLERANCE_PP);
-    const per = x.data.length / n;
-    const one = await run(s, x.data.subarray(per, 2 * per), [1, ...x.dims.slice(1)]);
-    expect(relativeError(one, logits.subarray(10, 20))).toBeLessThan(1e-5);
-  });
+  it.each(digitModels.map((m) => [m.id, m] as const))(
+    '%s: test accuracy matches the manifest; batch 1 equals batch N',
+    async (_, m) => {
+      if (m.preprocessing.kind !== 'digits')
+        throw new Error(`${m.id} has an accuracy but no digits preprocessing`);
+      const s = await session(m);
+      const x = digitsToModelInput(testSet.images, m.preprocessing);
+      const logits = await run(s, x.data, x.dims);
+      const n = testSet.labels.data.length;
+      let correct = 0;
+      for (let i = 0; i < n; i++)
+        if (argmax(logits.subarray(i * 10, i * 10 + 10)) === testSet.labels.data[i]) correct++;
+      expect(n).toBe(m.accuracy!.total);
+      expect(Math.abs((100 * correct) / n - m.accuracy!.percent)).toBeLessThanOrEqual(ACCURACY_TOLERANCE_PP);
+      const per = x.data.length / n;
+      const one = await run(s, x.data.subarray(per, 2 * per), [1, ...x.dims.slice(1)]);
+      expect(relativeError(one, logits.subarray(10, 20))).toBeLessThan(1e-5);
+    },
+  );
 
   it('states the accuracy targets honestly: CNN ≥ 97%, MobileNet ≥ 96%, ViT ≥ 93%', () => {
     expect(byId('digits-cnn').accuracy!.percent).toBeGreaterThanOrEqual(97);

@@ -15,7 +15,8 @@ export function coursePlugin(root: string): Plugin {
   return {
     name: 'inference-playground:course',
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load: (id) => (id === RESOLVED ? `export const chapters = ${JSON.stringify(readCourse(contentDir))};` : undefined),
+    load: (id) =>
+      id === RESOLVED ? `export const chapters = ${JSON.stringify(readCourse(contentDir))};` : undefined,
     configureServer(server) {
       // a new or removed lesson, or an edited syllabus, changes the table of contents: reload the page
       server.watcher.on('all', (event, file) => {

@@ -5,7 +5,9 @@ import { readCourse } from './course.ts';
 
 const contentDir = path.resolve(__dirname, '../../content');
 const course = readCourse(contentDir);
-const written = course.flatMap((c) => c.lessons.filter((l) => l.files).map((l) => ({ chapter: c.slug, lesson: l })));
+const written = course.flatMap((c) =>
+  c.lessons.filter((l) => l.files).map((l) => ({ chapter: c.slug, lesson: l })),
+);
 const root = path.dirname(contentDir);
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
@@ -38,9 +40,14 @@ describe('content/', () => {
   it('rejects a lesson missing one language', () => {
     const tmp = fs.mkdtempSync(path.join(fs.mkdtempSync('/tmp/course-'), 'content'));
     fs.mkdirSync(path.join(tmp, '01-x/01-y'), { recursive: true });
-    fs.writeFileSync(path.join(tmp, '01-x/chapter.yaml'),
-      'title: {zh: 甲, en: A}\nsummary: {zh: 甲, en: A}\nsyllabus:\n  - {slug: y, title: {zh: 乙, en: B}}\n');
-    fs.writeFileSync(path.join(tmp, '01-x/01-y/en.mdx'), '---\ntitle: B\nsummary: s\nobjectives: [o]\norder: 1\n---\n');
+    fs.writeFileSync(
+      path.join(tmp, '01-x/chapter.yaml'),
+      'title: {zh: 甲, en: A}\nsummary: {zh: 甲, en: A}\nsyllabus:\n  - {slug: y, title: {zh: 乙, en: B}}\n',
+    );
+    fs.writeFileSync(
+      path.join(tmp, '01-x/01-y/en.mdx'),
+      '---\ntitle: B\nsummary: s\nobjectives: [o]\norder: 1\n---\n',
+    );
     expect(() => readCourse(tmp)).toThrow(/missing zh\.mdx/);
   });
 });

@@ -37,8 +37,10 @@ function readFrontmatter(file: string): Record<string, unknown> {
   const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   if (!m) fail(file, 'missing frontmatter (--- title/summary/objectives/order ---)');
   const data = YAML.parse(m[1]) as Record<string, unknown>;
-  for (const key of ['title', 'summary', 'objectives', 'order']) if (!(key in data)) fail(file, `frontmatter lacks "${key}"`);
-  if (!Array.isArray(data.objectives) || data.objectives.length === 0) fail(file, '"objectives" must be a non-empty list');
+  for (const key of ['title', 'summary', 'objectives', 'order'])
+    if (!(key in data)) fail(file, `frontmatter lacks "${key}"`);
+  if (!Array.isArray(data.objectives) || data.objectives.length === 0)
+    fail(file, '"objectives" must be a non-empty list');
   return data;
 }
 
@@ -73,27 +75,41 @@ export function readCourse(contentDir: string): ChapterMeta[] {
       const lessonDir = written.get(entry.slug);
       written.delete(entry.slug);
       const title = bilingual(entry.title, `${yamlFile} syllabus[${i}]`);
-      if (!lessonDir) return { slug: entry.slug, order: i + 1, title, summary: { zh: '', en: '' }, objectives: { zh: [], en: [] }, files: null };
+      if (!lessonDir)
+        return {
+          slug: entry.slug,
+          order: i + 1,
+          title,
+          summary: { zh: '', en: '' },
+          objectives: { zh: [], en: [] },
+          files: null,
+        };
       const files = {} as Record<Lang, string>;
       const fm = {} as Record<Lang, Record<string, unknown>>;
       for (const lang of LANGS) {
         const file = path.join(chapterDir, lessonDir, `${lang}.mdx`);
-        if (!fs.existsSync(file)) fail(path.join(chapterDir, lessonDir), `missing ${lang}.mdx (every lesson exists in zh and en)`);
+        if (!fs.existsSync(file))
+          fail(path.join(chapterDir, lessonDir), `missing ${lang}.mdx (every lesson exists in zh and en)`);
         fm[lang] = readFrontmatter(file);
         files[lang] = '/' + path.relative(root, file).split(path.sep).join('/');
       }
       for (const lang of LANGS)
-        if (Number(fm[lang].order) !== i + 1) fail(`${lessonDir}/${lang}.mdx`, `"order" must be ${i + 1}, its place in chapter.yaml's syllabus`);
+        if (Number(fm[lang].order) !== i + 1)
+          fail(`${lessonDir}/${lang}.mdx`, `"order" must be ${i + 1}, its place in chapter.yaml's syllabus`);
       return {
         slug: entry.slug,
         order: i + 1,
         title: { zh: String(fm.zh.title), en: String(fm.en.title) },
         summary: { zh: String(fm.zh.summary), en: String(fm.en.summary) },
-        objectives: { zh: (fm.zh.objectives as unknown[]).map(String), en: (fm.en.objectives as unknown[]).map(String) },
+        objectives: {
+          zh: (fm.zh.objectives as unknown[]).map(String),
+          en: (fm.en.objectives as unknown[]).map(String),
+        },
         files,
       };
     });
-    for (const [slug, lessonDir] of written) fail(path.join(chapterDir, lessonDir), `lesson "${slug}" is not in chapter.yaml's syllabus`);
+    for (const [slug, lessonDir] of written)
+      fail(path.join(chapterDir, lessonDir), `lesson "${slug}" is not in chapter.yaml's syllabus`);
     chapters.push({
       slug: m[2],
       order: Number(m[1]),

@@ -33,7 +33,8 @@ export function Contents({ lang }: { lang: Lang }) {
                       {label}
                       {read && (
                         <span className="read-mark" aria-label={t.visited}>
-                          {' '}✓
+                          {' '}
+                          ✓
                         </span>
                       )}
                     </NavLink>

@@ -2,13 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
 import { LangContext, isLang, useStrings, type Lang } from '../ui/i18n';
-import {
-  dismissNotice,
-  setLang,
-  setTheme,
-  togglePresenter,
-  usePlayground,
-} from '../store/playground';
+import { dismissNotice, setLang, setTheme, togglePresenter, usePlayground } from '../store/playground';
 import { appStrings } from './strings';
 import { findLesson, neighbours, lessonPath } from './course';
 import { Contents } from './Contents';
@@ -17,7 +11,8 @@ import { useShortcuts } from './useShortcuts';
 import { NotFound } from './routes/NotFound';
 
 /** The same page in the other language: /en/a/b ↔ /zh/a/b. */
-export const otherLangPath = (pathname: string, lang: Lang) => pathname.replace(/^\/(zh|en)(?=\/|$)/, `/${lang}`);
+export const otherLangPath = (pathname: string, lang: Lang) =>
+  pathname.replace(/^\/(zh|en)(?=\/|$)/, `/${lang}`);
 
 export function Layout() {
   const { lang } = useParams();
@@ -107,10 +102,21 @@ function Frame({ lang }: { lang: Lang }) {
           >
             {theme === 'dark' ? t.themeLight : t.themeDark}
           </button>
-          <button type="button" className="button" aria-pressed={presenter} title={t.presenterHint} onClick={togglePresenter}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={presenter}
+            title={t.presenterHint}
+            onClick={togglePresenter}
+          >
             {t.presenter}
           </button>
-          <button type="button" className="icon-button" aria-label={t.shortcuts} onClick={() => setHelpOpen(true)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t.shortcuts}
+            onClick={() => setHelpOpen(true)}
+          >
             ?
           </button>
         </nav>

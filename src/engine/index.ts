@@ -52,25 +52,76 @@ export { randomTensor } from './ir/randomTensor';
 // Kernels (chapter 5): convolution algorithms with operation counters and step traces, GEMM loop variants, layouts.
 export { convShape, MAX_BUFFER_ELEMENTS, type ConvParams, type ConvShape } from './kernels/conv-shape';
 export type { OpCounts, BufferUse } from './kernels/counts';
-export { convDirect, convReference64, validTaps, type ConvResult, type DirectEvent, type Tap } from './kernels/direct';
-export { gemmIJK, gemmIKJ, gemmJIK, gemmJKI, gemmKIJ, gemmKJI, gemmTiled, gemmUnrolled, type Gemm, type GemmTiles } from './kernels/gemm';
+export {
+  convDirect,
+  convReference64,
+  validTaps,
+  type ConvResult,
+  type DirectEvent,
+  type Tap,
+} from './kernels/direct';
+export {
+  gemmIJK,
+  gemmIKJ,
+  gemmJIK,
+  gemmJKI,
+  gemmKIJ,
+  gemmKJI,
+  gemmTiled,
+  gemmUnrolled,
+  type Gemm,
+  type GemmTiles,
+} from './kernels/gemm';
 export { gemmBlocked, GemmWorkspace } from './kernels/gemm-blocked';
 export { im2col, convIm2col, type Im2colEvent, type Im2colGemm } from './kernels/im2col';
 export { WINOGRAD, type WinogradMatrices, type WinogradVariant } from './kernels/winograd-transforms';
-export { convWinograd, winogradNotApplicable, type WinogradEvent, type WinogradOptions } from './kernels/winograd';
-export { conv1dDirect, conv1dReference64, conv1dWinograd, type Conv1dResult, type Direct1dEvent, type Winograd1dEvent } from './kernels/winograd1d';
+export {
+  convWinograd,
+  winogradNotApplicable,
+  type WinogradEvent,
+  type WinogradOptions,
+} from './kernels/winograd';
+export {
+  conv1dDirect,
+  conv1dReference64,
+  conv1dWinograd,
+  type Conv1dResult,
+  type Direct1dEvent,
+  type Winograd1dEvent,
+} from './kernels/winograd1d';
 export {
   LAYOUTS, layoutSize, offsetOf, packLayout, packLayoutInto, unpackLayout, convInnerLoop,
   type Layout, type Dims4, type LayoutEvent, type InnerLoopAccess, type InnerLoopRead,
 } from './kernels/layouts'; // prettier-ignore
-export { buildIndirection, convIndirect, type Indirection, type IndirectionEvent, type IndirectEvent } from './kernels/indirect';
-export { convIndirectQuantized, type IndirectQuantizedEvent, type QConvResult } from './kernels/indirect-quantized';
+export {
+  buildIndirection,
+  convIndirect,
+  type Indirection,
+  type IndirectionEvent,
+  type IndirectEvent,
+} from './kernels/indirect';
+export {
+  convIndirectQuantized,
+  type IndirectQuantizedEvent,
+  type QConvResult,
+} from './kernels/indirect-quantized';
 export { convIntegerReference, convQLinearReference, type QTensor } from './kernels/conv-integer';
 export { requantize, type ConvQuantParams, type WeightQuantParams } from './kernels/requantize';
 export { numericError, type NumericError } from './kernels/error';
 export { randomUniformTensor } from './kernels/seeded';
-export { convLayerFromModel, convLayerNames, convLayersOfModel, type ConvLayer, type ConvLayerChoice } from './kernels/conv-layer';
-export { CONV_ALGORITHMS, type ConvAlgorithm, type ConvAlgorithmName, type PreparedConv } from './kernels/algorithms';
+export {
+  convLayerFromModel,
+  convLayerNames,
+  convLayersOfModel,
+  type ConvLayer,
+  type ConvLayerChoice,
+} from './kernels/conv-layer';
+export {
+  CONV_ALGORITHMS,
+  type ConvAlgorithm,
+  type ConvAlgorithmName,
+  type PreparedConv,
+} from './kernels/algorithms';
 // Memory planning (chapter 4.8): tensor lifetimes, greedy-by-size arena, lower bound, in-place candidates.
 export type { MemoryPlan, TensorLifetime, InPlaceOpportunity } from './memory/types';
 export { planMemory, type MemoryPlanOptions } from './memory/plan';
@@ -87,7 +138,12 @@ export { createPassContext, type PassContextOptions } from './passes/context';
 export { layoutNhwc, type LayoutMatch } from './passes/layoutNhwc';
 export { convertToNhwc, type LayoutConversion } from './layout/convert';
 export { transposeReport, type TransposeCost, type TransposeReport } from './layout/transposes';
-export { blockedLayoutReport, type BlockedActivation, type BlockedLayoutReport, type Contiguity } from './layout/nc4hw4';
+export {
+  blockedLayoutReport,
+  type BlockedActivation,
+  type BlockedLayoutReport,
+  type Contiguity,
+} from './layout/nc4hw4';
 export { ortWebBlockers, runsInOrtWeb, type OrtWebBlocker } from './layout/ortSupport';
 // Kernel labs (chapter 5.5–5.8): GEMM loop-optimization lab, cache lines of layout reads, a quantized layer.
 export { gemmUnrolled2, gemmUnrolled8 } from './kernels/gemm';
@@ -102,7 +158,13 @@ export {
 // Whole-model post-training quantization (chapter 3.4): calibration, QDQ rewriting, per-layer analysis.
 export type * from './quant/model.types';
 export { quantizeModel } from './quant/quantizeModel';
-export { planQuantization, type QuantPlan, type PlannedNode, type UnitKind, type PlanOptions } from './quant/plan';
+export {
+  planQuantization,
+  type QuantPlan,
+  type PlannedNode,
+  type UnitKind,
+  type PlanOptions,
+} from './quant/plan';
 export { rewriteQdq, type QdqOptions, type QdqResult } from './quant/qdq';
 export { interpreterRunner, exposeValues, fetchValues, loadFor } from './quant/runner';
 export { collectStats, type BatchLoop } from './quant/calibrateModel';

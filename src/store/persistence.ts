@@ -25,7 +25,12 @@ export function safeJsonStorage<S>(backend: () => Storage | undefined): SafeStor
       if (raw == null) return null;
       try {
         const parsed = JSON.parse(raw) as StorageValue<S>;
-        if (typeof parsed !== 'object' || parsed === null || typeof parsed.state !== 'object' || parsed.state === null)
+        if (
+          typeof parsed !== 'object' ||
+          parsed === null ||
+          typeof parsed.state !== 'object' ||
+          parsed.state === null
+        )
           throw new Error('not a saved state');
         return parsed;
       } catch {

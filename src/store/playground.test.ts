@@ -25,13 +25,16 @@ describe('safeJsonStorage', () => {
     expect(storage.notice()).toBeNull();
   });
 
-  it.each(['{"state": {', 'null', '"text"', '{"version": 1}', '{"state": 3}'])('resets unreadable state %s with a notice', (raw) => {
-    const backend = memoryStorage({ k: raw });
-    const storage = safeJsonStorage(() => backend);
-    expect(storage.getItem('k')).toBeNull();
-    expect(storage.notice()).toBe('corrupt');
-    expect(backend.getItem('k')).toBeNull();
-  });
+  it.each(['{"state": {', 'null', '"text"', '{"version": 1}', '{"state": 3}'])(
+    'resets unreadable state %s with a notice',
+    (raw) => {
+      const backend = memoryStorage({ k: raw });
+      const storage = safeJsonStorage(() => backend);
+      expect(storage.getItem('k')).toBeNull();
+      expect(storage.notice()).toBe('corrupt');
+      expect(backend.getItem('k')).toBeNull();
+    },
+  );
 
   it('survives a storage that throws', () => {
     const storage = safeJsonStorage(() => {
@@ -44,12 +47,21 @@ describe('safeJsonStorage', () => {
 
 describe('sanitize', () => {
   it('keeps well-formed fields', () => {
-    const saved = { lang: 'zh', theme: 'dark', presenter: true, progress: { 'a/b': { visitedAt: 5, answers: { q1: 2 } } } };
+    const saved = {
+      lang: 'zh',
+      theme: 'dark',
+      presenter: true,
+      progress: { 'a/b': { visitedAt: 5, answers: { q1: 2 } } },
+    };
     expect(sanitize(saved)).toEqual({ state: saved, dropped: false });
   });
 
   it('drops malformed fields and reports it', () => {
-    const { state, dropped } = sanitize({ lang: 'fr', theme: 7, progress: { 'a/b': { visitedAt: 'x' }, 'c/d': { visitedAt: 1, answers: {} } } });
+    const { state, dropped } = sanitize({
+      lang: 'fr',
+      theme: 7,
+      progress: { 'a/b': { visitedAt: 'x' }, 'c/d': { visitedAt: 1, answers: {} } },
+    });
     expect(dropped).toBe(true);
     expect(state).toEqual({ progress: { 'c/d': { visitedAt: 1, answers: {} } } });
   });

@@ -46,8 +46,12 @@ export function sanitize(saved: unknown): { state: Partial<PlaygroundState>; dro
       for (const [key, value] of Object.entries(s.progress as Record<string, unknown>)) {
         const v = value as Partial<LessonProgress> | null;
         const answersOk =
-          v && typeof v.answers === 'object' && v.answers !== null && Object.values(v.answers).every(Number.isInteger);
-        if (v && typeof v.visitedAt === 'number' && answersOk) progress[key] = { visitedAt: v.visitedAt, answers: { ...v.answers } };
+          v &&
+          typeof v.answers === 'object' &&
+          v.answers !== null &&
+          Object.values(v.answers).every(Number.isInteger);
+        if (v && typeof v.visitedAt === 'number' && answersOk)
+          progress[key] = { visitedAt: v.visitedAt, answers: { ...v.answers } };
         else dropped = true;
       }
     state.progress = progress;
@@ -84,14 +88,21 @@ export const dismissNotice = () => usePlayground.setState({ notice: null });
 
 export function markVisited(lessonKey: string) {
   usePlayground.setState((s) =>
-    s.progress[lessonKey] ? s : { progress: { ...s.progress, [lessonKey]: { visitedAt: Date.now(), answers: {} } } },
+    s.progress[lessonKey]
+      ? s
+      : { progress: { ...s.progress, [lessonKey]: { visitedAt: Date.now(), answers: {} } } },
   );
 }
 
 export function answerQuestion(lessonKey: string, questionId: string, choice: number) {
   usePlayground.setState((s) => {
     const lesson = s.progress[lessonKey] ?? { visitedAt: Date.now(), answers: {} };
-    return { progress: { ...s.progress, [lessonKey]: { ...lesson, answers: { ...lesson.answers, [questionId]: choice } } } };
+    return {
+      progress: {
+        ...s.progress,
+        [lessonKey]: { ...lesson, answers: { ...lesson.answers, [questionId]: choice } },
+      },
+    };
   });
 }
 

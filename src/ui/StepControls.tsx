@@ -1,7 +1,7 @@
 // Controls shared by every stepper: play/pause, step back/forward, first/last, scrub, speed.
 // Keyboard (while focus is inside the controls or the stepper they belong to): Space play/pause,
 // ←/→ one step, Home/End first/last.
-import { useId, type ButtonHTMLAttributes, type KeyboardEvent } from 'react';
+import { useId, type ButtonHTMLAttributes, type HTMLAttributes, type KeyboardEvent } from 'react';
 import { defineStrings, formatNumber, useLang, useStrings } from './i18n';
 import { StepIcon } from './StepIcons';
 import { SPEEDS, type Playback, type Speed } from './usePlayback';
@@ -54,6 +54,32 @@ export function stepperKeys(p: Playback) {
     e.preventDefault();
     action();
   };
+}
+
+type StepperStageProps = Omit<HTMLAttributes<HTMLDivElement>, 'role' | 'tabIndex' | 'onKeyDown'> & {
+  playback: Playback;
+  label: string;
+  /** Id of the element that says what the current step does (read out when the step changes). */
+  describedBy: string;
+};
+
+/** The focusable region a stepper is drawn in: it takes the stepper keys and names its current step. */
+export function StepperStage({ playback, label, describedBy, children, ...rest }: StepperStageProps) {
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      aria-describedby={describedBy}
+      tabIndex={0}
+      data-own-keys
+      data-testid="stepper"
+      data-step={playback.step}
+      onKeyDown={stepperKeys(playback)}
+      {...rest}
+    >
+      {children}
+    </div>
+  );
 }
 
 /**

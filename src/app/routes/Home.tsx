@@ -50,7 +50,8 @@ export function Home() {
                       </Link>
                     ) : (
                       <span className="coming">
-                        {chapter.order}.{lesson.order} {lesson.title[lang]} <span className="badge">{t.coming}</span>
+                        {chapter.order}.{lesson.order} {lesson.title[lang]}{' '}
+                        <span className="badge">{t.coming}</span>
                       </span>
                     )}
                   </li>

@@ -3,11 +3,19 @@ import { ModelError } from '../errors';
 import { parseDigitSet } from './digitSet';
 
 /** Encode a set in the public/data layout (see public/data/README.md). */
-function encode(pixels: number[], labels: number[], rows: number[], header: Partial<{ magic: string; version: number; count: number; side: number }> = {}) {
+function encode(
+  pixels: number[],
+  labels: number[],
+  rows: number[],
+  header: Partial<{ magic: string; version: number; count: number; side: number }> = {},
+) {
   const count = header.count ?? labels.length;
   const bytes = new Uint8Array(16 + pixels.length + labels.length + 2 * rows.length);
   const view = new DataView(bytes.buffer);
-  bytes.set(Array.from(header.magic ?? 'UCID', (ch) => ch.charCodeAt(0)), 0);
+  bytes.set(
+    Array.from(header.magic ?? 'UCID', (ch) => ch.charCodeAt(0)),
+    0,
+  );
   view.setUint32(4, header.version ?? 1, true);
   view.setUint32(8, count, true);
   bytes[12] = header.side ?? 8;
@@ -45,7 +53,15 @@ describe('parseDigitSet', () => {
       [encode(pixels, [3, 9], [1, 2], { side: 7 }), /7×7, expected 8×8/, 12],
       [encode(pixels, [3, 9], [1, 2], { count: 3 }), /3 images need 217 bytes, the file has 150/, 8],
       [encode(pixels, [3, 9], [1, 2]).subarray(0, 149), /the file has 149/, 8],
-      [encode(pixels.map((v, i) => (i === 70 ? 17 : v)), [3, 9], [1, 2]), /pixel value 17 is above 16 \(image 1\)/, 16 + 70],
+      [
+        encode(
+          pixels.map((v, i) => (i === 70 ? 17 : v)),
+          [3, 9],
+          [1, 2],
+        ),
+        /pixel value 17 is above 16 \(image 1\)/,
+        16 + 70,
+      ],
       [encode(pixels, [3, 10], [1, 2]), /label 10 is not a digit \(image 1\)/, 16 + 128 + 1],
     ];
     for (const [bytes, message, offset] of cases) {

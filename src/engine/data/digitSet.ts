@@ -23,7 +23,8 @@ export function parseDigitSet(bytes: Uint8Array): DigitSet {
   const fail = (message: string, offset: number): never => {
     throw new ModelError('parse', `digit set: ${message}`, { offset });
   };
-  if (bytes.length < HEADER_BYTES) fail(`${bytes.length} bytes is shorter than the ${HEADER_BYTES}-byte header`, 0);
+  if (bytes.length < HEADER_BYTES)
+    fail(`${bytes.length} bytes is shorter than the ${HEADER_BYTES}-byte header`, 0);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (magic !== MAGIC) fail(`magic is ${JSON.stringify(magic)}, expected "${MAGIC}"`, 0);
@@ -34,17 +35,20 @@ export function parseDigitSet(bytes: Uint8Array): DigitSet {
   const cols = bytes[13];
   if (rows !== 8 || cols !== 8) fail(`images are ${rows}×${cols}, expected 8×8`, 12);
   const expected = HEADER_BYTES + count * BYTES_PER_IMAGE;
-  if (bytes.length !== expected) fail(`${count} images need ${expected} bytes, the file has ${bytes.length}`, 8);
+  if (bytes.length !== expected)
+    fail(`${count} images need ${expected} bytes, the file has ${bytes.length}`, 8);
 
   const pixelsAt = HEADER_BYTES;
   const labelsAt = pixelsAt + count * 64;
   const rowsAt = labelsAt + count;
   const pixels = bytes.slice(pixelsAt, labelsAt);
   const bad = pixels.findIndex((v) => v > 16);
-  if (bad >= 0) fail(`pixel value ${pixels[bad]} is above 16 (image ${Math.floor(bad / 64)})`, pixelsAt + bad);
+  if (bad >= 0)
+    fail(`pixel value ${pixels[bad]} is above 16 (image ${Math.floor(bad / 64)})`, pixelsAt + bad);
   const labels = bytes.slice(labelsAt, rowsAt);
   const badLabel = labels.findIndex((v) => v > 9);
-  if (badLabel >= 0) fail(`label ${labels[badLabel]} is not a digit (image ${badLabel})`, labelsAt + badLabel);
+  if (badLabel >= 0)
+    fail(`label ${labels[badLabel]} is not a digit (image ${badLabel})`, labelsAt + badLabel);
   const sourceRows = new Uint16Array(count);
   for (let i = 0; i < count; i++) sourceRows[i] = view.getUint16(rowsAt + 2 * i, true);
   return {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../errors';
 import { tensor } from '../ir/tensor';
-import { BITMAP_SIDE, blockCounts, digitFromDrawing, digitsToModelInput, inkFromRGBA, type InkBitmap } from './digits';
+import {
+  BITMAP_SIDE,
+  blockCounts,
+  digitFromDrawing,
+  digitsToModelInput,
+  inkFromRGBA,
+  type InkBitmap,
+} from './digits';
 import { seededRandom as rng } from '../stats/rng';
 
 /**
@@ -23,11 +30,19 @@ function randomBitmap(random: () => number, inkWidth: number) {
 }
 
 /** Paint a 32×32 bitmap onto a larger canvas, each bit a scale × scale square of ink 255, at (left, top). */
-function paint(bitmap: Uint8Array, scale: number, left: number, top: number, width: number, height: number): InkBitmap {
+function paint(
+  bitmap: Uint8Array,
+  scale: number,
+  left: number,
+  top: number,
+  width: number,
+  height: number,
+): InkBitmap {
   const data = new Uint8Array(width * height);
   for (let r = 0; r < BITMAP_SIDE * scale; r++) {
     for (let c = 0; c < BITMAP_SIDE * scale; c++) {
-      if (bitmap[Math.floor(r / scale) * BITMAP_SIDE + Math.floor(c / scale)]) data[(top + r) * width + left + c] = 255;
+      if (bitmap[Math.floor(r / scale) * BITMAP_SIDE + Math.floor(c / scale)])
+        data[(top + r) * width + left + c] = 255;
     }
   }
   return { width, height, data };
@@ -47,7 +62,12 @@ describe('digitFromDrawing', () => {
       expect(got.bitmap).toEqual(bitmap);
       expect(got.pixels).toEqual(blockCounts(bitmap));
       const margin = (32 - inkWidth) / 2;
-      expect(got.box).toEqual({ x: left + margin * scale, y: top, width: inkWidth * scale, height: 32 * scale });
+      expect(got.box).toEqual({
+        x: left + margin * scale,
+        y: top,
+        width: inkWidth * scale,
+        height: 32 * scale,
+      });
     }
   });
 
@@ -90,7 +110,12 @@ describe('digitFromDrawing', () => {
     expect(empty.box).toBeNull();
     expect(empty.pixels.every((v) => v === 0)).toBe(true);
     data[50 * 100 + 50] = 128;
-    expect(digitFromDrawing({ width: 100, height: 100, data }).box).toEqual({ x: 50, y: 50, width: 1, height: 1 });
+    expect(digitFromDrawing({ width: 100, height: 100, data }).box).toEqual({
+      x: 50,
+      y: 50,
+      width: 1,
+      height: 1,
+    });
     expect(digitFromDrawing({ width: 100, height: 100, data }, 200).box).toBeNull();
   });
 
@@ -130,16 +155,32 @@ describe('blockCounts', () => {
 
 describe('digitsToModelInput', () => {
   const random = rng(7);
-  const images = tensor('uint8', [3, 8, 8], Array.from({ length: 192 }, () => Math.floor(random() * 17)));
+  const images = tensor(
+    'uint8',
+    [3, 8, 8],
+    Array.from({ length: 192 }, () => Math.floor(random() * 17)),
+  );
 
   it('divides by 16 for the 8×8 models', () => {
-    const x = digitsToModelInput(images, { kind: 'digits', layout: 'NCHW', size: 8, divideBy: 16, upsample: 1 });
+    const x = digitsToModelInput(images, {
+      kind: 'digits',
+      layout: 'NCHW',
+      size: 8,
+      divideBy: 16,
+      upsample: 1,
+    });
     expect(x.dims).toEqual([3, 1, 8, 8]);
     expect(Array.from(x.data)).toEqual(Array.from(images.data, (v) => v / 16));
   });
 
   it('upsamples by nearest neighbour for the 32×32 models', () => {
-    const x = digitsToModelInput(images, { kind: 'digits', layout: 'NCHW', size: 32, divideBy: 16, upsample: 4 });
+    const x = digitsToModelInput(images, {
+      kind: 'digits',
+      layout: 'NCHW',
+      size: 32,
+      divideBy: 16,
+      upsample: 4,
+    });
     expect(x.dims).toEqual([3, 1, 32, 32]);
     for (let n = 0; n < 3; n++) {
       for (let r = 0; r < 32; r++) {
@@ -154,7 +195,9 @@ describe('digitsToModelInput', () => {
     const one = tensor('uint8', [8, 8], images.data.subarray(0, 64));
     const p = { kind: 'digits', layout: 'NCHW', size: 8, divideBy: 16, upsample: 1 } as const;
     expect(digitsToModelInput(one, p).dims).toEqual([1, 1, 8, 8]);
-    expect(() => digitsToModelInput(tensor('uint8', [64], images.data.subarray(0, 64)), p)).toThrow(ModelError);
+    expect(() => digitsToModelInput(tensor('uint8', [64], images.data.subarray(0, 64)), p)).toThrow(
+      ModelError,
+    );
     expect(() => digitsToModelInput(images, { ...p, size: 16 })).toThrow(/inconsistent/);
   });
 });

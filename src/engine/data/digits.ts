@@ -36,12 +36,21 @@ export interface DigitFromDrawing {
  * background) gives (255 − luminance) × alpha / 255; `'light'` ink (light strokes on a dark background)
  * gives luminance × alpha / 255. Luminance weights are ITU-R BT.601.
  */
-export function inkFromRGBA(rgba: ArrayLike<number>, width: number, height: number, ink: 'dark' | 'light' = 'dark'): InkBitmap {
+export function inkFromRGBA(
+  rgba: ArrayLike<number>,
+  width: number,
+  height: number,
+  ink: 'dark' | 'light' = 'dark',
+): InkBitmap {
   checkSize(width, height);
   if (rgba.length !== width * height * 4) {
-    throw new ModelError('input', `RGBA data has ${rgba.length} values; a ${width}×${height} image needs ${width * height * 4}`, {
-      field: 'rgba',
-    });
+    throw new ModelError(
+      'input',
+      `RGBA data has ${rgba.length} values; a ${width}×${height} image needs ${width * height * 4}`,
+      {
+        field: 'rgba',
+      },
+    );
   }
   const data = new Float32Array(width * height);
   for (let i = 0; i < data.length; i++) {
@@ -63,7 +72,11 @@ export function digitFromDrawing(image: InkBitmap, threshold = 127): DigitFromDr
   const { width, height, data } = image;
   checkSize(width, height);
   if (data.length !== width * height) {
-    throw new ModelError('input', `bitmap has ${data.length} values; ${width}×${height} needs ${width * height}`, { field: 'data' });
+    throw new ModelError(
+      'input',
+      `bitmap has ${data.length} values; ${width}×${height} needs ${width * height}`,
+      { field: 'data' },
+    );
   }
   const box = inkBox(image, threshold);
   const bitmap = new Uint8Array(BITMAP_SIDE * BITMAP_SIDE);
@@ -91,7 +104,11 @@ export function digitFromDrawing(image: InkBitmap, threshold = 127): DigitFromDr
 /** 32×32 binary bitmap → 8×8 counts of on pixels per 4×4 block (0–16). */
 export function blockCounts(bitmap: ArrayLike<number>): Uint8Array {
   if (bitmap.length !== BITMAP_SIDE * BITMAP_SIDE) {
-    throw new ModelError('input', `bitmap has ${bitmap.length} values; expected ${BITMAP_SIDE}×${BITMAP_SIDE}`, { field: 'bitmap' });
+    throw new ModelError(
+      'input',
+      `bitmap has ${bitmap.length} values; expected ${BITMAP_SIDE}×${BITMAP_SIDE}`,
+      { field: 'bitmap' },
+    );
   }
   const out = new Uint8Array(DIGIT_SIDE * DIGIT_SIDE);
   for (let r = 0; r < BITMAP_SIDE; r++) {
@@ -122,12 +139,23 @@ export function digitsToModelInput(images: Tensor<'uint8'>, p: DigitsPreprocessi
   const dims = images.dims;
   const batched = dims.length === 3;
   if (!(batched || dims.length === 2) || dims.at(-1) !== DIGIT_SIDE || dims.at(-2) !== DIGIT_SIDE) {
-    throw new ModelError('input', `digits must be [N, 8, 8] or [8, 8], got [${dims.join(', ')}]`, { field: 'images' });
-  }
-  if (!Number.isInteger(p.upsample) || p.upsample < 1 || p.size !== DIGIT_SIDE * p.upsample || !(p.divideBy > 0)) {
-    throw new ModelError('input', `inconsistent digits preprocessing (size ${p.size}, upsample ${p.upsample}, divideBy ${p.divideBy})`, {
-      field: 'preprocessing',
+    throw new ModelError('input', `digits must be [N, 8, 8] or [8, 8], got [${dims.join(', ')}]`, {
+      field: 'images',
     });
+  }
+  if (
+    !Number.isInteger(p.upsample) ||
+    p.upsample < 1 ||
+    p.size !== DIGIT_SIDE * p.upsample ||
+    !(p.divideBy > 0)
+  ) {
+    throw new ModelError(
+      'input',
+      `inconsistent digits preprocessing (size ${p.size}, upsample ${p.upsample}, divideBy ${p.divideBy})`,
+      {
+        field: 'preprocessing',
+      },
+    );
   }
   const n = batched ? dims[0] : 1;
   const side = p.size;
@@ -144,9 +172,16 @@ export function digitsToModelInput(images: Tensor<'uint8'>, p: DigitsPreprocessi
 }
 
 function checkSize(width: number, height: number) {
-  for (const [name, v] of [['width', width], ['height', height]] as const) {
+  for (const [name, v] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1 || v > MAX_CANVAS_SIDE) {
-      throw new ModelError('input', `canvas ${name} must be an integer from 1 to ${MAX_CANVAS_SIDE}, got ${v}`, { field: name });
+      throw new ModelError(
+        'input',
+        `canvas ${name} must be an integer from 1 to ${MAX_CANVAS_SIDE}, got ${v}`,
+        { field: name },
+      );
     }
   }
 }
@@ -192,7 +227,10 @@ function inkArea({ width, height, data }: InkBitmap, threshold: number) {
     const fy = cy - iy;
     const at = (xx: number, yy: number) => table[yy * stride + xx];
     return (
-      at(ix, iy) * (1 - fx) * (1 - fy) + at(ix + 1, iy) * fx * (1 - fy) + at(ix, iy + 1) * (1 - fx) * fy + at(ix + 1, iy + 1) * fx * fy
+      at(ix, iy) * (1 - fx) * (1 - fy) +
+      at(ix + 1, iy) * fx * (1 - fy) +
+      at(ix, iy + 1) * (1 - fx) * fy +
+      at(ix + 1, iy + 1) * fx * fy
     );
   };
 }

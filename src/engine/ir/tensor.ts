@@ -100,9 +100,14 @@ export function zeros<D extends DType>(dtype: D, dims: readonly number[]): Tenso
 }
 
 /** A tensor from values; numeric values are converted to the dtype's storage. */
-export function tensor<D extends DType>(dtype: D, dims: readonly number[], values: ArrayLike<number> | string[]): Tensor<D> {
+export function tensor<D extends DType>(
+  dtype: D,
+  dims: readonly number[],
+  values: ArrayLike<number> | string[],
+): Tensor<D> {
   const n = numel(dims);
-  if (values.length !== n) throw new RangeError(`tensor: ${values.length} values for shape [${dims.join(',')}] (${n} elements)`);
+  if (values.length !== n)
+    throw new RangeError(`tensor: ${values.length} values for shape [${dims.join(',')}] (${n} elements)`);
   const data = allocate(dtype, n);
   for (let i = 0; i < n; i++) (data as unknown as unknown[])[i] = values[i];
   return { dtype, dims: [...dims], data };

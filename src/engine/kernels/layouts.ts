@@ -188,7 +188,10 @@ export function convInnerLoop(
  */
 export function cacheLinesTouched(addresses: readonly number[], lineElements = 16): number[] {
   if (!Number.isInteger(lineElements) || lineElements < 1)
-    throw new ModelError('input', `a cache line holds a positive whole number of elements, got ${lineElements}`);
+    throw new ModelError(
+      'input',
+      `a cache line holds a positive whole number of elements, got ${lineElements}`,
+    );
   const lines = new Set<number>();
   for (const a of addresses) lines.add(Math.floor(a / lineElements));
   return [...lines];

@@ -44,7 +44,8 @@ const utf8 = new TextDecoder();
 
 /** An object keyed by names from the file: no prototype, so names like "__proto__" or "toString" are plain keys. */
 const dictionary = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
-const text = (b: Uint8Array | string | null | undefined) => (b == null ? '' : typeof b === 'string' ? b : utf8.decode(b));
+const text = (b: Uint8Array | string | null | undefined) =>
+  b == null ? '' : typeof b === 'string' ? b : utf8.decode(b);
 
 /** Runs protobufjs, turning its errors (truncation, bad wire types, stack overflow) into a ModelError. */
 function protobuf<T>(what: string, decode: () => T): T {
@@ -62,9 +63,13 @@ function protobuf<T>(what: string, decode: () => T): T {
 function fromRaw(raw: Uint8Array, dtype: DType, n: number, where: string) {
   const width = BYTES_PER_ELEMENT[dtype];
   if (raw.length !== n * width)
-    throw new ModelError('invalid', `raw_data has ${raw.length} bytes, but ${n} ${dtype} elements need ${n * width}`, {
-      field: where,
-    });
+    throw new ModelError(
+      'invalid',
+      `raw_data has ${raw.length} bytes, but ${n} ${dtype} elements need ${n * width}`,
+      {
+        field: where,
+      },
+    );
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = allocate(dtype, n) as Exclude<Tensor['data'], string[]>;
   const aligned = raw.byteOffset % width === 0;
@@ -138,25 +143,39 @@ export function tensorFromProto(t: P.ITensorProto, where: string): Tensor {
   }
   if (t.segment) throw new ModelError('unsupported', 'segmented tensors are not supported', { field: where });
   const dims = (t.dims ?? []).map((d) => int64(d));
-  if (dims.length > MAX_RANK) throw new ModelError('limit', `tensor rank ${dims.length} exceeds ${MAX_RANK}`, { field: `${where}.dims` });
+  if (dims.length > MAX_RANK)
+    throw new ModelError('limit', `tensor rank ${dims.length} exceeds ${MAX_RANK}`, {
+      field: `${where}.dims`,
+    });
   if (dims.some((d) => !Number.isSafeInteger(d) || d < 0))
-    throw new ModelError('invalid', `tensor dims [${dims.join(', ')}] must be non-negative integers`, { field: `${where}.dims` });
+    throw new ModelError('invalid', `tensor dims [${dims.join(', ')}] must be non-negative integers`, {
+      field: `${where}.dims`,
+    });
   const n = numel(dims);
   if (n > MAX_TENSOR_ELEMENTS)
-    throw new ModelError('limit', `tensor of ${n} elements exceeds the limit of ${MAX_TENSOR_ELEMENTS}`, { field: `${where}.dims` });
+    throw new ModelError('limit', `tensor of ${n} elements exceeds the limit of ${MAX_TENSOR_ELEMENTS}`, {
+      field: `${where}.dims`,
+    });
 
   if (dtype === 'string') {
     const strings = (t.stringData ?? []).map(text);
     if (strings.length !== n)
-      throw new ModelError('invalid', `${strings.length} strings for ${n} elements`, { field: `${where}.string_data` });
+      throw new ModelError('invalid', `${strings.length} strings for ${n} elements`, {
+        field: `${where}.string_data`,
+      });
     return { dtype, dims, data: strings };
   }
-  if (t.rawData && t.rawData.length > 0) return { dtype, dims, data: fromRaw(t.rawData, dtype, n, `${where}.raw_data`) };
+  if (t.rawData && t.rawData.length > 0)
+    return { dtype, dims, data: fromRaw(t.rawData, dtype, n, `${where}.raw_data`) };
   const values = typedField(t, dtype) ?? [];
   if (values.length !== n)
-    throw new ModelError('invalid', `tensor holds ${values.length} values for shape [${dims.join(', ')}] (${n} elements)`, {
-      field: where,
-    });
+    throw new ModelError(
+      'invalid',
+      `tensor holds ${values.length} values for shape [${dims.join(', ')}] (${n} elements)`,
+      {
+        field: where,
+      },
+    );
   const data = allocate(dtype, n) as Exclude<Tensor['data'], string[]>;
   for (let i = 0; i < n; i++) {
     const v = int64(values[i] as Int64);
@@ -171,12 +190,14 @@ function typeFromProto(t: P.ITypeProto | null | undefined, where: string): TypeI
   const dtype = dtypeOfCode(tensorType.elemType ?? 0, `${where}.elem_type`);
   if (!tensorType.shape) return { dtype, shape: null };
   const dims = tensorType.shape.dim ?? [];
-  if (dims.length > MAX_RANK) throw new ModelError('limit', `rank ${dims.length} exceeds ${MAX_RANK}`, { field: where });
+  if (dims.length > MAX_RANK)
+    throw new ModelError('limit', `rank ${dims.length} exceeds ${MAX_RANK}`, { field: where });
   const shape: Dim[] = dims.map((d) => {
     if (d.dimParam) return d.dimParam;
     if (d.dimValue != null) {
       const v = int64(d.dimValue);
-      if (!Number.isSafeInteger(v) || v < 0) throw new ModelError('invalid', `dimension ${v} is negative or too large`, { field: where });
+      if (!Number.isSafeInteger(v) || v < 0)
+        throw new ModelError('invalid', `dimension ${v} is negative or too large`, { field: where });
       return v;
     }
     return '?';
@@ -222,17 +243,29 @@ function attributeFromProto(a: P.IAttributeProto, where: string, depth: number):
     case T.STRINGS:
       return { type: 'strings', value: (a.strings ?? []).map(text) };
     case T.TENSORS:
-      return { type: 'tensors', value: (a.tensors ?? []).map((t, i) => tensorFromProto(t, `${where}.tensors[${i}]`)) };
+      return {
+        type: 'tensors',
+        value: (a.tensors ?? []).map((t, i) => tensorFromProto(t, `${where}.tensors[${i}]`)),
+      };
     case T.GRAPHS:
-      return { type: 'graphs', value: (a.graphs ?? []).map((g, i) => graphFromProto(g, `${where}.graphs[${i}]`, depth + 1)) };
+      return {
+        type: 'graphs',
+        value: (a.graphs ?? []).map((g, i) => graphFromProto(g, `${where}.graphs[${i}]`, depth + 1)),
+      };
     case T.SPARSE_TENSOR:
       return { type: 'sparse_tensor', value: onnx.SparseTensorProto.encode(a.sparseTensor ?? {}).finish() };
     case T.SPARSE_TENSORS:
-      return { type: 'sparse_tensors', value: onnx.AttributeProto.encode({ sparseTensors: a.sparseTensors }).finish() };
+      return {
+        type: 'sparse_tensors',
+        value: onnx.AttributeProto.encode({ sparseTensors: a.sparseTensors }).finish(),
+      };
     case T.TYPE_PROTO:
       return { type: 'type_proto', value: onnx.TypeProto.encode(a.tp ?? {}).finish() };
     case T.TYPE_PROTOS:
-      return { type: 'type_protos', value: onnx.AttributeProto.encode({ typeProtos: a.typeProtos }).finish() };
+      return {
+        type: 'type_protos',
+        value: onnx.AttributeProto.encode({ typeProtos: a.typeProtos }).finish(),
+      };
     default:
       throw new ModelError('invalid', `unknown attribute type ${type}`, { field: where });
   }
@@ -245,7 +278,8 @@ function nodeFromProto(n: P.INodeProto, index: number, where: string, depth: num
   for (const a of n.attribute ?? []) {
     const name = a.name ?? '';
     if (!name) throw new ModelError('invalid', 'attribute without a name', { node: label });
-    if (Object.hasOwn(attributes, name)) throw new ModelError('invalid', `attribute "${name}" appears twice`, { node: label });
+    if (Object.hasOwn(attributes, name))
+      throw new ModelError('invalid', `attribute "${name}" appears twice`, { node: label });
     attributes[name] = attributeFromProto(a, `${where}.attribute "${name}"`, depth);
   }
   const node: Node = {
@@ -261,18 +295,24 @@ function nodeFromProto(n: P.INodeProto, index: number, where: string, depth: num
 }
 
 export function graphFromProto(g: P.IGraphProto, where: string, depth = 0): Graph {
-  if (depth > MAX_GRAPH_DEPTH) throw new ModelError('limit', `subgraphs nested deeper than ${MAX_GRAPH_DEPTH}`, { field: where });
+  if (depth > MAX_GRAPH_DEPTH)
+    throw new ModelError('limit', `subgraphs nested deeper than ${MAX_GRAPH_DEPTH}`, { field: where });
   if (g.sparseInitializer?.length)
-    throw new ModelError('unsupported', 'sparse initializers are not supported', { field: `${where}.sparse_initializer` });
+    throw new ModelError('unsupported', 'sparse initializers are not supported', {
+      field: `${where}.sparse_initializer`,
+    });
   const initializers = new Map<string, Tensor>();
   (g.initializer ?? []).forEach((t, i) => {
     const field = `${where}.initializer[${i}] "${t.name ?? ''}"`;
     if (!t.name) throw new ModelError('invalid', 'initializer without a name', { field });
-    if (initializers.has(t.name)) throw new ModelError('invalid', `duplicate initializer "${t.name}"`, { field });
+    if (initializers.has(t.name))
+      throw new ModelError('invalid', `duplicate initializer "${t.name}"`, { field });
     initializers.set(t.name, tensorFromProto(t, field));
   });
   const valueInfo = new Map<string, ValueInfo>();
-  (g.valueInfo ?? []).forEach((v, i) => valueInfo.set(v.name ?? '', valueInfoFromProto(v, `${where}.value_info[${i}]`)));
+  (g.valueInfo ?? []).forEach((v, i) =>
+    valueInfo.set(v.name ?? '', valueInfoFromProto(v, `${where}.value_info[${i}]`)),
+  );
   const graph: Graph = {
     name: g.name ?? '',
     nodes: (g.node ?? []).map((n, i) => nodeFromProto(n, i, `${where}.node[${i}]`, depth)),
@@ -289,11 +329,16 @@ export function graphFromProto(g: P.IGraphProto, where: string, depth = 0): Grap
 export function decodeModel(bytes: Uint8Array): Model {
   if (bytes.length === 0) throw new ModelError('parse', 'the file is empty');
   const m = protobuf('ONNX model', () => onnx.ModelProto.decode(bytes));
-  if (!m.graph) throw new ModelError('invalid', 'the file decodes, but holds no graph — is it an ONNX model?', { field: 'graph' });
+  if (!m.graph)
+    throw new ModelError('invalid', 'the file decodes, but holds no graph — is it an ONNX model?', {
+      field: 'graph',
+    });
   const opsets: Record<string, number> = dictionary();
   for (const o of m.opsetImport ?? []) opsets[normalizeDomain(o.domain ?? '')] = int64(o.version);
   if (!('' in opsets) && m.graph.node?.some((n) => normalizeDomain(n.domain ?? '') === ''))
-    throw new ModelError('invalid', 'the model uses standard ONNX operators but declares no ai.onnx opset', { field: 'opset_import' });
+    throw new ModelError('invalid', 'the model uses standard ONNX operators but declares no ai.onnx opset', {
+      field: 'opset_import',
+    });
   const metadata: Record<string, string> = dictionary();
   for (const p of m.metadataProps ?? []) metadata[p.key ?? ''] = p.value ?? '';
   const model: Model = {

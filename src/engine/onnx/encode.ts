@@ -83,13 +83,21 @@ function typeToProto(type: TypeInfo | null): P.ITypeProto | undefined {
     tensorType: {
       elemType: CODE_OF_DTYPE[type.dtype],
       shape: type.shape
-        ? { dim: type.shape.map((d) => (typeof d === 'number' ? { dimValue: d } : d === '?' ? {} : { dimParam: d })) }
+        ? {
+            dim: type.shape.map((d) =>
+              typeof d === 'number' ? { dimValue: d } : d === '?' ? {} : { dimParam: d },
+            ),
+          }
         : undefined,
     },
   };
 }
 
-const valueInfoToProto = (v: ValueInfo): P.IValueInfoProto => ({ name: v.name, type: typeToProto(v.type), docString: v.doc });
+const valueInfoToProto = (v: ValueInfo): P.IValueInfoProto => ({
+  name: v.name,
+  type: typeToProto(v.type),
+  docString: v.doc,
+});
 
 function attributeToProto(name: string, a: Attribute): P.IAttributeProto {
   const T = ATTRIBUTE_TYPE;
@@ -117,7 +125,11 @@ function attributeToProto(name: string, a: Attribute): P.IAttributeProto {
     case 'sparse_tensor':
       return { name, type: T.SPARSE_TENSOR, sparseTensor: onnx.SparseTensorProto.decode(a.value) };
     case 'sparse_tensors':
-      return { name, type: T.SPARSE_TENSORS, sparseTensors: onnx.AttributeProto.decode(a.value).sparseTensors };
+      return {
+        name,
+        type: T.SPARSE_TENSORS,
+        sparseTensors: onnx.AttributeProto.decode(a.value).sparseTensors,
+      };
     case 'type_proto':
       return { name, type: T.TYPE_PROTO, tp: onnx.TypeProto.decode(a.value) };
     case 'type_protos':

@@ -40,21 +40,23 @@ describe('decodeModel / encodeModel', () => {
     }
   });
 
-  it.each(['test_conv_with_strides_padding', 'test_gemm_all_attributes', 'test_layer_normalization_3d_axis1_epsilon', 'test_qlinearconv'])(
-    '%s: the re-exported file runs in onnxruntime with identical outputs',
-    async (name) => {
-      const original = read(name, 'model.onnx');
-      const model = decodeModel(original);
-      const feeds: Record<string, ort.Tensor> = {};
-      model.graph.inputs.forEach((input, i) => {
-        const { tensor: t } = decodeTensor(read(name, 'test_data_set_0', `input_${i}.pb`));
-        feeds[input.name] = new ort.Tensor(t.dtype as 'float32', t.data as Float32Array, t.dims);
-      });
-      const run = async (bytes: Uint8Array) => (await ort.InferenceSession.create(bytes)).run(feeds);
-      const [a, b] = [await run(original), await run(encodeModel(model))];
-      for (const out of model.graph.outputs) expect(b[out.name].data).toEqual(a[out.name].data);
-    },
-  );
+  it.each([
+    'test_conv_with_strides_padding',
+    'test_gemm_all_attributes',
+    'test_layer_normalization_3d_axis1_epsilon',
+    'test_qlinearconv',
+  ])('%s: the re-exported file runs in onnxruntime with identical outputs', async (name) => {
+    const original = read(name, 'model.onnx');
+    const model = decodeModel(original);
+    const feeds: Record<string, ort.Tensor> = {};
+    model.graph.inputs.forEach((input, i) => {
+      const { tensor: t } = decodeTensor(read(name, 'test_data_set_0', `input_${i}.pb`));
+      feeds[input.name] = new ort.Tensor(t.dtype as 'float32', t.data as Float32Array, t.dims);
+    });
+    const run = async (bytes: Uint8Array) => (await ort.InferenceSession.create(bytes)).run(feeds);
+    const [a, b] = [await run(original), await run(encodeModel(model))];
+    for (const out of model.graph.outputs) expect(b[out.name].data).toEqual(a[out.name].data);
+  });
 
   it('keeps float16, int64 and bool tensors exact', () => {
     const model: Model = {
@@ -65,7 +67,9 @@ describe('decodeModel / encodeModel', () => {
       metadata: { note: 'x' },
       graph: {
         name: 'g',
-        nodes: [{ name: 'id', opType: 'Identity', domain: '', inputs: ['h'], outputs: ['y'], attributes: {} }],
+        nodes: [
+          { name: 'id', opType: 'Identity', domain: '', inputs: ['h'], outputs: ['y'], attributes: {} },
+        ],
         inputs: [],
         outputs: [{ name: 'y', type: { dtype: 'float16', shape: ['batch', 3] } }],
         initializers: new Map<string, Tensor>([
@@ -92,7 +96,11 @@ describe('bad files give a ModelError that says what and where', () => {
 
   it('empty and random bytes', () => {
     expectModelError(() => decodeModel(new Uint8Array()), 'parse', /empty/);
-    expectModelError(() => decodeModel(new TextEncoder().encode('<html>not a model</html>')), 'parse', /not a valid ONNX model/);
+    expectModelError(
+      () => decodeModel(new TextEncoder().encode('<html>not a model</html>')),
+      'parse',
+      /not a valid ONNX model/,
+    );
   });
 
   it('a truncated file', () => {
@@ -101,17 +109,45 @@ describe('bad files give a ModelError that says what and where', () => {
 
   it('external data', () => {
     const proto = onnx.ModelProto.decode(valid);
-    proto.graph!.initializer = [{ name: 'W', dims: [1], dataType: 1, dataLocation: 1, externalData: [{ key: 'location', value: 'weights.bin' }] }];
-    expectModelError(() => decodeModel(onnx.ModelProto.encode(proto).finish()), 'unsupported', /external file \("weights\.bin"\)/);
+    proto.graph!.initializer = [
+      {
+        name: 'W',
+        dims: [1],
+        dataType: 1,
+        dataLocation: 1,
+        externalData: [{ key: 'location', value: 'weights.bin' }],
+      },
+    ];
+    expectModelError(
+      () => decodeModel(onnx.ModelProto.encode(proto).finish()),
+      'unsupported',
+      /external file \("weights\.bin"\)/,
+    );
   });
 
   it('absurd and negative dims, and data that does not match them', () => {
     const make = (t: object) => onnx.TensorProto.encode(t).finish();
-    expectModelError(() => decodeTensor(make({ dims: [1e6, 1e6], dataType: 1 })), 'limit', /exceeds the limit/);
+    expectModelError(
+      () => decodeTensor(make({ dims: [1e6, 1e6], dataType: 1 })),
+      'limit',
+      /exceeds the limit/,
+    );
     expectModelError(() => decodeTensor(make({ dims: [-1], dataType: 1 })), 'invalid', /non-negative/);
-    expectModelError(() => decodeTensor(make({ dims: [4], dataType: 1, rawData: new Uint8Array(8) })), 'invalid', /raw_data has 8 bytes/);
-    expectModelError(() => decodeTensor(make({ dims: [3], dataType: 1, floatData: [1] })), 'invalid', /1 values for shape \[3\]/);
-    expectModelError(() => decodeTensor(make({ dims: [1], dataType: 99 })), 'invalid', /unknown tensor element type 99/);
+    expectModelError(
+      () => decodeTensor(make({ dims: [4], dataType: 1, rawData: new Uint8Array(8) })),
+      'invalid',
+      /raw_data has 8 bytes/,
+    );
+    expectModelError(
+      () => decodeTensor(make({ dims: [3], dataType: 1, floatData: [1] })),
+      'invalid',
+      /1 values for shape \[3\]/,
+    );
+    expectModelError(
+      () => decodeTensor(make({ dims: [1], dataType: 99 })),
+      'invalid',
+      /unknown tensor element type 99/,
+    );
     expectModelError(() => decodeTensor(make({ dims: [1], dataType: 16 })), 'unsupported', /BFLOAT16/);
   });
 
@@ -119,6 +155,10 @@ describe('bad files give a ModelError that says what and where', () => {
     const proto = onnx.ModelProto.decode(valid);
     proto.graph!.node![0].opType = '';
     proto.graph!.node![0].name = 'broken';
-    expectModelError(() => decodeModel(onnx.ModelProto.encode(proto).finish()), 'invalid', /no op_type \(node broken/);
+    expectModelError(
+      () => decodeModel(onnx.ModelProto.encode(proto).finish()),
+      'invalid',
+      /no op_type \(node broken/,
+    );
   });
 });

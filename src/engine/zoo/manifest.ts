@@ -130,7 +130,8 @@ class Fields {
   str(key: string, pattern?: RegExp): string {
     const v = this.obj[key];
     if (typeof v !== 'string' || v === '') fail(this.at(key), 'must be a non-empty string');
-    if (pattern && !pattern.test(v as string)) fail(this.at(key), `${JSON.stringify(v)} does not match ${pattern}`);
+    if (pattern && !pattern.test(v as string))
+      fail(this.at(key), `${JSON.stringify(v)} does not match ${pattern}`);
     return v as string;
   }
 
@@ -146,7 +147,8 @@ class Fields {
 
   literal<T extends string | number>(key: string, ...allowed: T[]): T {
     const v = this.obj[key];
-    if (!allowed.includes(v as T)) fail(this.at(key), `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+    if (!allowed.includes(v as T))
+      fail(this.at(key), `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
     return v as T;
   }
 
@@ -173,7 +175,8 @@ function fail(field: string, message: string): never {
 }
 
 function checkInt(v: unknown, path: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(path, `must be an integer from ${min} to ${max}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    fail(path, `must be an integer from ${min} to ${max}`);
   return v as number;
 }
 
@@ -190,8 +193,15 @@ function readPreprocessing(value: unknown, path: string): Preprocessing {
   const f = Fields.of(value, path);
   const kind = f.literal('kind', 'digits', 'synthetic');
   const layout = f.literal('layout', 'NCHW');
-  if (kind === 'synthetic') return { kind, layout, channels: f.int('channels', 1, 4096), size: f.int('size', 1, 1 << 16) };
-  const p: DigitsPreprocessing = { kind, layout, size: f.int('size', 1, 1024), divideBy: f.num('divideBy'), upsample: f.int('upsample', 1, 128) };
+  if (kind === 'synthetic')
+    return { kind, layout, channels: f.int('channels', 1, 4096), size: f.int('size', 1, 1 << 16) };
+  const p: DigitsPreprocessing = {
+    kind,
+    layout,
+    size: f.int('size', 1, 1024),
+    divideBy: f.num('divideBy'),
+    upsample: f.int('upsample', 1, 128),
+  };
   if (p.size !== 8 * p.upsample) fail(f.at('size'), `is ${p.size}, but 8 × upsample is ${8 * p.upsample}`);
   if (!(p.divideBy > 0)) fail(f.at('divideBy'), 'must be positive');
   return p;
@@ -201,9 +211,17 @@ function readAccuracy(value: unknown, path: string): Accuracy | null {
   if (value === null) return null;
   const f = Fields.of(value, path);
   const total = f.int('total', 1);
-  const a: Accuracy = { split: f.literal('split', 'test'), correct: f.int('correct', 0, total), total, percent: f.num('percent') };
+  const a: Accuracy = {
+    split: f.literal('split', 'test'),
+    correct: f.int('correct', 0, total),
+    total,
+    percent: f.num('percent'),
+  };
   if (Math.abs(a.percent - (100 * a.correct) / a.total) > 0.005 + 1e-9) {
-    fail(f.at('percent'), `is ${a.percent}, but ${a.correct}/${a.total} is ${((100 * a.correct) / a.total).toFixed(2)}%`);
+    fail(
+      f.at('percent'),
+      `is ${a.percent}, but ${a.correct}/${a.total} is ${((100 * a.correct) / a.total).toFixed(2)}%`,
+    );
   }
   return a;
 }
@@ -218,7 +236,11 @@ function readDistillation(value: unknown, path: string): Distillation {
     selection: f.str('selection'),
     grid: f.list('grid', (g, p) => {
       const row = Fields.of(g, p);
-      return { temperature: row.num('temperature'), alpha: row.num('alpha'), valCorrect: row.int('valCorrect') };
+      return {
+        temperature: row.num('temperature'),
+        alpha: row.num('alpha'),
+        valCorrect: row.int('valCorrect'),
+      };
     }),
   };
 }
@@ -259,7 +281,11 @@ function readModel(value: unknown, path: string): ZooModel {
     preprocessing: readPreprocessing(f.raw('preprocessing'), f.at('preprocessing')),
     weights: f.str('weights'),
     accuracy: readAccuracy(f.raw('accuracy'), f.at('accuracy')),
-    lessons: f.list('lessons', (v, p) => (typeof v === 'string' && LESSON_KEY.test(v) ? v : fail(p, `must be a lesson key like "03-compression/pruning"`))),
+    lessons: f.list('lessons', (v, p) =>
+      typeof v === 'string' && LESSON_KEY.test(v)
+        ? v
+        : fail(p, `must be a lesson key like "03-compression/pruning"`),
+    ),
     description: { zh: description.str('zh'), en: description.str('en') },
   };
   if (!m.file.endsWith('.onnx')) fail(f.at('file'), 'must name an .onnx file');
@@ -301,10 +327,16 @@ export function parseManifest(json: unknown): ZooManifest {
     ids.add(m.id);
   });
   manifest.models.forEach((m, i) => {
-    for (const [key, ref] of [['twinOf', m.twinOf], ['distilledFrom', m.distilledFrom], ['training.distillation.teacher', m.training?.distillation?.teacher]]) {
-      if (ref !== undefined && !ids.has(ref)) fail(`models[${i}].${key}`, `names unknown model ${JSON.stringify(ref)}`);
+    for (const [key, ref] of [
+      ['twinOf', m.twinOf],
+      ['distilledFrom', m.distilledFrom],
+      ['training.distillation.teacher', m.training?.distillation?.teacher],
+    ]) {
+      if (ref !== undefined && !ids.has(ref))
+        fail(`models[${i}].${key}`, `names unknown model ${JSON.stringify(ref)}`);
     }
-    if (m.dataset !== null && !(m.dataset in manifest.datasets)) fail(`models[${i}].dataset`, `names unknown data set ${JSON.stringify(m.dataset)}`);
+    if (m.dataset !== null && !(m.dataset in manifest.datasets))
+      fail(`models[${i}].dataset`, `names unknown data set ${JSON.stringify(m.dataset)}`);
   });
   return manifest;
 }
@@ -312,7 +344,11 @@ export function parseManifest(json: unknown): ZooManifest {
 /** The model with this id, or a ModelError listing the ids there are. */
 export function findModel(manifest: ZooManifest, id: string): ZooModel {
   const model = manifest.models.find((m) => m.id === id);
-  if (!model) throw new ModelError('input', `no model "${id}" in the zoo (have: ${manifest.models.map((m) => m.id).join(', ')})`);
+  if (!model)
+    throw new ModelError(
+      'input',
+      `no model "${id}" in the zoo (have: ${manifest.models.map((m) => m.id).join(', ')})`,
+    );
   return model;
 }
 

@@ -9,6 +9,7 @@ import { diagrams, type ViewName } from './diagrams';
 import { drawDiagram } from './draw';
 import { edgeKinds, layoutDiagram, neighbour, type Direction } from './layout';
 import { nodeStrings, strings, type NodeId } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './ArchitectureExplorer.css';
 
@@ -36,7 +37,6 @@ function Explorer({ view }: { view: ViewName }) {
   const uid = useId();
   const idPrefix = `ae${uid.replace(/[^a-zA-Z0-9]/g, '')}`;
   const panelId = `${idPrefix}-panel`;
-  const titleId = `${idPrefix}-title`;
   const [selected, setSelected] = useState<NodeId | null>(null);
   const stage = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -74,17 +74,13 @@ function Explorer({ view }: { view: ViewName }) {
   const lessons = diagram.nodes.find((n) => n.id === selected)?.lessons ?? [];
   const name = (id: string) => text[id as NodeId].title;
   return (
-    <section
-      className="widget architecture-explorer"
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind="architecture-explorer"
+      title={t.title[view]}
+      subtitle={t.hint}
       data-testid="architecture-explorer"
       data-view={view}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title[view]}
-      </h3>
-      <p className="widget-subtitle">{t.hint}</p>
-
       <div ref={stage} className={`ae-stage ${layout?.mode ?? ''}`} style={{ height: layout?.height }}>
         <svg ref={svg} className="ae-svg" aria-hidden="true" />
         {layout?.nodes.map((n) => {
@@ -167,6 +163,6 @@ function Explorer({ view }: { view: ViewName }) {
           <p className="ae-empty">{t.empty}</p>
         )}
       </div>
-    </section>
+    </WidgetFrame>
   );
 }

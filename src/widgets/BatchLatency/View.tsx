@@ -16,6 +16,8 @@ import {
   type SeriesProgress,
 } from './measure';
 import { strings } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
+import { StartCancel } from '../../ui/StartCancel';
 import '../../ui/widget.css';
 import './BatchLatency.css';
 
@@ -79,8 +81,6 @@ export default function BatchLatency({
   const session = useRef<OrtSession | null>(null);
   const modelBytes = useRef<ArrayBuffer | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const measureButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const busy = phase.kind === 'loading' || phase.kind === 'measuring';
 
   useEffect(
@@ -90,12 +90,6 @@ export default function BatchLatency({
     },
     [],
   );
-
-  // Keyboard users keep a usable focus when Measure and Cancel swap their enabled state.
-  useEffect(() => {
-    if (busy && document.activeElement === measureButton.current) cancelButton.current?.focus();
-    if (!busy && document.activeElement === cancelButton.current) measureButton.current?.focus();
-  }, [busy]);
 
   async function measure() {
     const chosen = [...selected];
@@ -171,17 +165,13 @@ export default function BatchLatency({
 
   const sorted = [...rows].sort((a, b) => a.batch - b.batch);
   return (
-    <section
-      className="widget batch-latency"
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind="batch-latency"
+      title={t.title}
+      subtitle={t.model(model)}
       data-testid="batch-latency"
       data-phase={phase.kind}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.model(model)}</p>
-
       <div className="bl-controls">
         <div className="bl-batches" role="group" aria-label={t.batchSizes}>
           <span className="bl-label" aria-hidden="true">
@@ -227,26 +217,16 @@ export default function BatchLatency({
           </select>
         </label>
         <div className="bl-actions">
-          <button
-            ref={measureButton}
-            type="button"
-            className="button primary"
-            disabled={busy || selected.length === 0}
-            onClick={() => void measure()}
-            data-testid="measure"
-          >
-            {phase.kind === 'idle' ? t.measure : t.measureAgain}
-          </button>
-          <button
-            ref={cancelButton}
-            type="button"
-            className="button"
-            disabled={!busy}
-            onClick={cancel}
-            data-testid="cancel"
-          >
-            {t.cancel}
-          </button>
+          <StartCancel
+            busy={busy}
+            canStart={selected.length > 0}
+            startLabel={phase.kind === 'idle' ? t.measure : t.measureAgain}
+            cancelLabel={t.cancel}
+            onStart={() => void measure()}
+            onCancel={cancel}
+            startTestId="measure"
+            cancelTestId="cancel"
+          />
         </div>
       </div>
 
@@ -308,7 +288,7 @@ export default function BatchLatency({
         </table>
       </div>
       <p className="widget-caption">{t.caption(WARMUP_RUNS)}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

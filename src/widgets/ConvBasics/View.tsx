@@ -6,11 +6,11 @@
 import { Fragment, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConvShape } from '../../engine';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
-import { StepControls, stepperKeys } from '../../ui/StepControls';
+import { StepControls, StepperStage } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
 import { useElementWidth } from '../../ui/useElementWidth';
-import { formatSig, formatValue } from '../kernels-common/format';
-import { cellsThatFit, fitCell, followWindow, type CellMark } from '../kernels-common/grid';
+import { formatRange, formatSig, formatValue } from '../kernels-common/format';
+import { cellsThatFit, fitCell, followWindow, maxAbs, type CellMark } from '../kernels-common/grid';
 import { GridPanel, remPx } from '../kernels-common/GridPanel';
 import { JobView } from '../kernels-common/JobStatus';
 import { LayerPicker } from '../kernels-common/LayerPicker';
@@ -20,6 +20,7 @@ import { useKernelJob } from '../kernels-common/useKernelJob';
 import type { BasicsRun } from '../../workers/kernelRuns/basics';
 import { finishedOutputs, shownChannels, windowCells } from './model';
 import { strings } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import '../kernels-common/kernels-common.css';
 import './ConvBasics.css';
@@ -41,7 +42,6 @@ export interface ConvBasicsProps {
 
 export default function ConvBasics({ start = 'custom' }: ConvBasicsProps) {
   const t = useStrings(strings);
-  const titleId = useId();
   const [layer, setLayer] = useState<PickedLayer | null>(null);
   const job = useMemo(
     () => layer && { key: layer.key, input: layer, request: { layer: layerInput(layer) } },
@@ -54,17 +54,14 @@ export default function ConvBasics({ start = 'custom' }: ConvBasicsProps) {
       : { kind: 'custom', shape: START };
 
   return (
-    <section
-      className="widget conv-basics"
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind="conv-basics"
+      title={t.title}
+      subtitle={t.subtitle}
       data-testid="conv-basics"
       data-oh={layer?.shape.oh}
       data-ow={layer?.shape.ow}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
       <LayerPicker
         initial={initial}
         values="integers"
@@ -80,7 +77,7 @@ export default function ConvBasics({ start = 'custom' }: ConvBasicsProps) {
         {/* A new layer starts a new stepper (its playback starts at step 0). */}
         {(r) => <Stepper key={r.key} layer={r.input} run={r.value} />}
       </JobView>
-    </section>
+    </WidgetFrame>
   );
 }
 
@@ -89,33 +86,23 @@ function Stepper({ layer, run }: { layer: PickedLayer; run: BasicsRun }) {
   const lang = useLang();
   const stepId = useId();
   const playback = usePlayback(run.events.length);
-  const step = Math.min(playback.step, run.events.length - 1);
+  const step = playback.step;
   const s = layer.shape;
   return (
     <>
       <ShapeFormula s={s} />
-      <div
-        className="cb-stage"
-        role="group"
-        aria-label={t.title}
-        aria-describedby={stepId}
-        tabIndex={0}
-        data-own-keys
-        data-testid="stepper"
-        data-step={step}
-        onKeyDown={stepperKeys(playback)}
-      >
+      <StepperStage className="cb-stage" playback={playback} label={t.title} describedBy={stepId}>
         <Frame layer={layer} s={s} run={run} step={step} stepId={stepId} />
         <StepControls playback={playback} />
-      </div>
+      </StepperStage>
       <p className="widget-caption">
         {t.total(formatNumber(lang, run.outputs), formatNumber(lang, run.mults))}{' '}
         {run.events.length < run.outputs && (
           <strong data-testid="trace-window">
             {t.window(
               run.window.channels,
-              range(0, run.window.rows - 1),
-              range(0, run.window.cols - 1),
+              formatRange(0, run.window.rows - 1),
+              formatRange(0, run.window.cols - 1),
               formatNumber(lang, run.events.length),
               formatNumber(lang, run.outputs),
             )}
@@ -165,14 +152,6 @@ function ShapeFormula({ s }: { s: ConvShape }) {
       </p>
     </div>
   );
-}
-
-const range = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
-
-function maxAbs(a: ArrayLike<number>): number {
-  let v = 0;
-  for (let i = 0; i < a.length; i++) v = Math.max(v, Math.abs(a[i]));
-  return v;
 }
 
 function Frame({
@@ -228,7 +207,9 @@ function Frame({
   const wMax = useMemo(() => maxAbs(w), [w]);
   const yMax = useMemo(() => maxAbs(run.events.map((e) => e.data.value)), [run]);
   const cropNote = (rows: number, r: number, all: number, cols: number, c: number, allCols: number) =>
-    rows < all || cols < allCols ? t.cropped(range(r, r + rows - 1), range(c, c + cols - 1)) : undefined;
+    rows < all || cols < allCols
+      ? t.cropped(formatRange(r, r + rows - 1), formatRange(c, c + cols - 1))
+      : undefined;
 
   const skipped = win.filter((c) => !c.tap).length;
   const kernelChannels = channels.filter((c) => inGroup.has(c));
@@ -244,7 +225,7 @@ function Frame({
   return (
     <div ref={box} className="cb-frame">
       <p id={stepId} className="cb-step" aria-live="polite">
-        {t.step(m, oh, ow, range(ih0, ih0 + spanH - 1), range(iw0, iw0 + spanW - 1))}
+        {t.step(m, oh, ow, formatRange(ih0, ih0 + spanH - 1), formatRange(iw0, iw0 + spanW - 1))}
       </p>
       <div className="kg-panels">
         {channels.map((c) => (

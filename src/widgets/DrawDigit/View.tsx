@@ -1,7 +1,7 @@
 // <DrawDigit />: draw a digit with mouse, pen or finger (or pick a test image from the keyboard); the
 // engine's digitFromDrawing turns it into the 8×8 form the models were trained on, and the float and int8
 // models both answer on every change.
-import { useEffect, useId, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { digitFromDrawing, inkFromRGBA, type DigitSet } from '../../engine';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import { PixelImage } from '../../ui/PixelImage';
@@ -9,6 +9,7 @@ import { DIGITS_DATASET, loadDigitSet } from '../../workers/digitSets';
 import { loadManifest } from '../../workers/modelZoo';
 import { strings } from './strings';
 import { useDigitModels, type DigitPrediction } from './useDigitModels';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './DrawDigit.css';
 
@@ -20,7 +21,6 @@ const argmax = (p: ArrayLike<number>) => Array.from(p).reduce((best, v, i, a) =>
 
 export default function DrawDigit() {
   const t = useStrings(strings);
-  const id = useId();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ x: number; y: number } | null>(null);
   const frame = useRef(0);
@@ -130,15 +130,7 @@ export default function DrawDigit() {
   })();
 
   return (
-    <section
-      className="widget draw-digit"
-      aria-labelledby={`${id}-title`}
-      data-testid="draw-digit"
-      data-status={status.kind}
-    >
-      <h3 id={`${id}-title`} className="widget-title">
-        {t.title}
-      </h3>
+    <WidgetFrame kind="draw-digit" title={t.title} data-testid="draw-digit" data-status={status.kind}>
       {status.kind === 'ready' && (
         <p className="widget-subtitle">{t.subtitle(status.pair.label, t.methods[status.pair.method])}</p>
       )}
@@ -194,7 +186,7 @@ export default function DrawDigit() {
         {statusText}
       </p>
       <p className="widget-caption">{t.caption}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

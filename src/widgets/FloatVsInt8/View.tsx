@@ -1,13 +1,15 @@
 // <FloatVsInt8 model="digits-cnn" />: a float model and its int8 twin, side by side. The engine quantizes
 // the model in a Worker (calibrating with onnxruntime-web), then onnxruntime-web runs both: accuracy,
 // confusion matrices, disagreements, size, latency at batch 1 and 32, per-layer SQNR on the graph.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CALIBRATION_METHODS, type CalibrationMethod } from '../../engine';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import type { LabProgress } from './lab';
 import { Results } from './Results';
 import { strings } from './strings';
 import { MAX_FILE_MB, useLab, type LabPhase } from './useLab';
+import { WidgetFrame } from '../../ui/WidgetFrame';
+import { StartCancel } from '../../ui/StartCancel';
 import '../../ui/widget.css';
 import './FloatVsInt8.css';
 
@@ -39,7 +41,6 @@ export default function FloatVsInt8({
 }: FloatVsInt8Props) {
   const t = useStrings(strings);
   const lang = useLang();
-  const id = useId();
   const { phase, run, start, cancel } = useLab();
   const [choice, setChoice] = useState<string>(model);
   const [file, setFile] = useState<File | null>(null);
@@ -47,15 +48,7 @@ export default function FloatVsInt8({
   const [perChannel, setPerChannel] = useState(true);
   const [runs, setRuns] = useState(initialRuns ?? (model === 'mobilenetv2-224' ? 3 : 20));
   const [download, setDownload] = useState<string | null>(null);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const busy = phase.kind === 'loading' || phase.kind === 'running';
-
-  // Keyboard users keep a usable focus when Start and Cancel swap their enabled state.
-  useEffect(() => {
-    if (busy && document.activeElement === startButton.current) cancelButton.current?.focus();
-    if (!busy && document.activeElement === cancelButton.current) startButton.current?.focus();
-  }, [busy]);
 
   useEffect(() => {
     if (!run) return setDownload(null);
@@ -76,17 +69,13 @@ export default function FloatVsInt8({
   const step = phase.kind === 'running' ? stepOf(phase.progress) : null;
   const fileName = (run?.label ?? 'model').replace(/\.onnx$/i, '');
   return (
-    <section
-      className="widget float-int8"
-      aria-labelledby={`${id}-title`}
+    <WidgetFrame
+      kind="float-int8"
+      title={t.title}
+      subtitle={t.subtitle}
       data-testid="float-vs-int8"
       data-phase={phase.kind}
     >
-      <h3 id={`${id}-title`} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
-
       <div className="widget-controls">
         <label className="widget-field">
           <span className="widget-label">{t.model}</span>
@@ -158,26 +147,16 @@ export default function FloatVsInt8({
           <span>{t.perChannel}</span>
         </label>
         <div className="widget-actions">
-          <button
-            ref={startButton}
-            type="button"
-            className="button primary"
-            disabled={busy || (choice === OWN && !file)}
-            onClick={go}
-            data-testid="fv-start"
-          >
-            {run ? t.again : t.start}
-          </button>
-          <button
-            ref={cancelButton}
-            type="button"
-            className="button"
-            disabled={!busy}
-            onClick={cancel}
-            data-testid="fv-cancel"
-          >
-            {t.cancel}
-          </button>
+          <StartCancel
+            busy={busy}
+            canStart={choice !== OWN || !!file}
+            startLabel={run ? t.again : t.start}
+            cancelLabel={t.cancel}
+            onStart={go}
+            onCancel={cancel}
+            startTestId="fv-start"
+            cancelTestId="fv-cancel"
+          />
           {download && (
             <a
               className="button"
@@ -227,7 +206,7 @@ export default function FloatVsInt8({
 
       {run && phase.kind === 'done' && <Results run={run} />}
       <p className="widget-caption">{t.caption}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

@@ -20,6 +20,7 @@ import { diffPositions, passStops } from './timeline';
 import { EXAMPLE_PREFIX } from './examples';
 import { loadManifest } from '../../workers/modelZoo';
 import { useOptimizer, type PipelineChoice } from './useOptimizer';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './graphOptimizer.css';
 
@@ -56,7 +57,6 @@ export default function GraphOptimizer({
 }: GraphOptimizerProps) {
   const t = useStrings(strings);
   const lang = useLang();
-  const titleId = useId();
   const tabsId = useId();
   const [choice, setChoice] = useState<PipelineChoice>({ level, passes: passes ?? null, contribOps });
   const [tab, setTab] = useState<Tab>(initialTab);
@@ -194,9 +194,10 @@ export default function GraphOptimizer({
   const tabLabel: Record<Tab, string> = { graph: t.tabGraph, memory: t.tabMemory, text: t.tabText };
 
   return (
-    <section
-      className={`widget graph-optimizer${dragging ? ' dragging' : ''}`}
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind={`graph-optimizer${dragging ? ' dragging' : ''}`}
+      title={t.title}
+      subtitle={t.subtitle}
       data-testid="graph-optimizer"
       data-load={opt.load.kind}
       data-run={opt.run.kind}
@@ -212,10 +213,6 @@ export default function GraphOptimizer({
       }}
       onDrop={onDrop}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
       {dragging && (
         <div className="go-drop" aria-hidden="true">
           {t.dropHere}
@@ -357,6 +354,6 @@ export default function GraphOptimizer({
         />
       )}
       <p className="widget-caption">{t.caption}</p>
-    </section>
+    </WidgetFrame>
   );
 }

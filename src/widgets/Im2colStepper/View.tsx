@@ -4,11 +4,11 @@
 import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import type { ConvShape } from '../../engine';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
-import { StepControls, stepperKeys } from '../../ui/StepControls';
+import { StepControls, StepperStage } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
 import { useElementWidth } from '../../ui/useElementWidth';
-import { formatRatio, formatSig, formatValue } from '../kernels-common/format';
-import { cellsThatFit, fitCell, followWindow, type CellMark } from '../kernels-common/grid';
+import { formatRange, formatRatio, formatSig, formatValue } from '../kernels-common/format';
+import { cellsThatFit, fitCell, followWindow, maxAbs, type CellMark } from '../kernels-common/grid';
 import { GridPanel, remPx } from '../kernels-common/GridPanel';
 import { JobView } from '../kernels-common/JobStatus';
 import { LayerPicker } from '../kernels-common/LayerPicker';
@@ -17,6 +17,7 @@ import { useKernelJob } from '../kernels-common/useKernelJob';
 import type { Im2colRun } from '../../workers/kernelRuns/im2col';
 import { loweredAt, outputAt, rowTap, stepAt, stepCount, type Im2colStep } from './model';
 import { strings } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import '../kernels-common/kernels-common.css';
 import './Im2colStepper.css';
@@ -28,7 +29,6 @@ const TERMS_SHOWN = 9;
 
 export default function Im2colStepper() {
   const t = useStrings(strings);
-  const titleId = useId();
   const [layer, setLayer] = useState<PickedLayer | null>(null);
   const job = useMemo(
     () => layer && { key: layer.key, input: layer, request: { layer: layerInput(layer) } },
@@ -36,11 +36,7 @@ export default function Im2colStepper() {
   );
   const run = useKernelJob('im2col', job);
   return (
-    <section className="widget im2col-stepper" aria-labelledby={titleId} data-testid="im2col-stepper">
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
+    <WidgetFrame kind="im2col-stepper" title={t.title} subtitle={t.subtitle} data-testid="im2col-stepper">
       <LayerPicker initial={FIRST_LAYER} values="integers" onChange={setLayer} />
       <JobView
         handle={run}
@@ -49,7 +45,7 @@ export default function Im2colStepper() {
       >
         {(r) => <Stepper key={r.key} layer={r.input} run={r.value} />}
       </JobView>
-    </section>
+    </WidgetFrame>
   );
 }
 
@@ -58,24 +54,19 @@ function Stepper({ layer, run }: { layer: PickedLayer; run: Im2colRun }) {
   const lang = useLang();
   const stepId = useId();
   const playback = usePlayback(stepCount(run));
-  const i = Math.min(playback.step, stepCount(run) - 1);
+  const i = playback.step;
   const step = stepAt(run, i);
   const s = layer.shape;
   const n = (v: number) => formatNumber(lang, v);
   return (
     <>
       <p className="i2c-convention">{t.convention(s.mg, run.rows, run.cols)}</p>
-      <div
+      <StepperStage
         className="i2c-stage"
-        role="group"
-        aria-label={t.title}
-        aria-describedby={stepId}
-        tabIndex={0}
-        data-own-keys
-        data-testid="stepper"
-        data-step={i}
+        playback={playback}
+        label={t.title}
+        describedBy={stepId}
         data-phase={step.phase}
-        onKeyDown={stepperKeys(playback)}
       >
         <p id={stepId} className="i2c-step" aria-live="polite">
           {step.phase === 'patch'
@@ -85,7 +76,7 @@ function Stepper({ layer, run }: { layer: PickedLayer; run: Im2colRun }) {
         <Panels layer={layer} s={s} run={run} step={step} />
         <Memory run={run} step={step} />
         <StepControls playback={playback} />
-      </div>
+      </StepperStage>
       <p className="widget-caption">
         {t.total(n(run.counts.mults))} {s.group > 1 && t.groupNote(s.group)}{' '}
         {run.patches.length < run.cols && (
@@ -94,14 +85,6 @@ function Stepper({ layer, run }: { layer: PickedLayer; run: Im2colRun }) {
       </p>
     </>
   );
-}
-
-const range = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
-
-function maxAbs(a: ArrayLike<number>): number {
-  let v = 0;
-  for (let i = 0; i < a.length; i++) v = Math.max(v, Math.abs(a[i]));
-  return v;
 }
 
 function Panels({
@@ -138,7 +121,9 @@ function Panels({
   const traced = (visible: number) => Math.min(run.cols, Math.max(run.patches.length, visible));
   const col0 = followWindow(traced(visCols), visCols, p);
   const crop = (rows: number, all: number, c0: number, cols: number, allCols: number) =>
-    rows < all || cols < allCols ? t.cropped(range(0, rows - 1), range(c0, c0 + cols - 1)) : undefined;
+    rows < all || cols < allCols
+      ? t.cropped(formatRange(0, rows - 1), formatRange(c0, c0 + cols - 1))
+      : undefined;
 
   const lowered = (
     <GridPanel
@@ -192,7 +177,7 @@ function Panels({
             label={`${t.filters(run.gemmRows, run.rows)}. ${t.filtersAlt}`}
             note={
               wRows < run.gemmRows || wCols < run.rows
-                ? t.cropped(range(wRow0, wRow0 + wRows - 1), range(0, wCols - 1))
+                ? t.cropped(formatRange(wRow0, wRow0 + wRows - 1), formatRange(0, wCols - 1))
                 : undefined
             }
             grid={{
@@ -214,7 +199,7 @@ function Panels({
             label={`${t.outputMatrix(run.gemmRows, run.cols)}. ${t.outputAlt}`}
             note={
               wRows < run.gemmRows || yCols < run.cols
-                ? t.cropped(range(wRow0, wRow0 + wRows - 1), range(yCol0, yCol0 + yCols - 1))
+                ? t.cropped(formatRange(wRow0, wRow0 + wRows - 1), formatRange(yCol0, yCol0 + yCols - 1))
                 : undefined
             }
             grid={{
@@ -300,7 +285,7 @@ function Panels({
             label={`${t.input(c)}. ${t.inputAlt}`}
             note={
               inRows < paddedH || inCols < paddedW
-                ? t.cropped(range(r0, r0 + inRows - 1), range(c0, c0 + inCols - 1))
+                ? t.cropped(formatRange(r0, r0 + inRows - 1), formatRange(c0, c0 + inCols - 1))
                 : undefined
             }
             grid={{
@@ -322,7 +307,7 @@ function Panels({
           testId="column-panel"
           title={t.column(p)}
           label={`${t.column(p)}. ${t.columnAlt}`}
-          note={colRows < run.rows ? t.cropped(range(0, colRows - 1), `${p}`) : undefined}
+          note={colRows < run.rows ? t.cropped(formatRange(0, colRows - 1), `${p}`) : undefined}
           grid={{
             rows: colRows,
             cols: 1,

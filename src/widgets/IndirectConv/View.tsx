@@ -2,7 +2,7 @@
 // engine's trace — first the indirection buffer is built entry by entry (arrows into the input, or to the
 // zero vector), then each output pixel is computed through its entries. Memory is compared with im2col from
 // the kernels' own counters; the uint8 path shows requantization and its agreement with the integer reference.
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ConvShape } from '../../engine';
 import { D3Drawing } from '../../ui/D3Drawing';
 import { StepControls, stepperKeys } from '../../ui/StepControls';
@@ -18,6 +18,7 @@ import { drawStepper, type Arrow } from './draw';
 import { drawnRegion, entriesByPixel, windowOrder } from './model';
 import { MemoryPanel, QuantPanel, StepReadout } from './Panels';
 import { strings } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './IndirectConv.css';
 
@@ -36,7 +37,6 @@ export default function IndirectConv({
   precision: initialPrecision = 'fp32',
 }: IndirectConvProps) {
   const t = useStrings(strings);
-  const titleId = useId();
   const [layer, setLayer] = useState<PickedLayer | null>(null);
   const [precision, setPrecision] = useState<Precision>(initialPrecision);
   const constraint = useCallback(
@@ -57,16 +57,13 @@ export default function IndirectConv({
   );
   const run = useKernelJob('indirect', job);
   return (
-    <section
-      className="widget indirect-conv"
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind="indirect-conv"
+      title={t.title}
+      subtitle={t.subtitle}
       data-testid="indirect-conv"
       data-precision={precision}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
       <LayerPicker initial={initial} constraint={constraint} onChange={setLayer} />
       <div className="ic-toggles" role="group" aria-label={t.precision}>
         <span className="ic-inline-label" aria-hidden="true">
@@ -95,7 +92,7 @@ export default function IndirectConv({
         )}
       </JobView>
       <p className="widget-caption">{t.caption}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

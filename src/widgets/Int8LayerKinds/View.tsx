@@ -1,13 +1,15 @@
 // <Int8LayerKinds />: why int8 is slower on MobileNets in onnxruntime-web, measured live. Four chains of one
 // kind of convolution layer (the engine's LAYER_KINDS) are quantized in a Worker and timed float vs int8
 // by onnxruntime-web; the table and the chart show int8 ÷ float time per kind.
-import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { channelPath, layerKind, reductionLength, type LayerKind } from '../../engine';
 import { formatNumber, useLang, useStrings, type Lang } from '../../ui/i18n';
 import { axisLimit, isNoisy, ratioBar, ticks } from './chart';
 import type { KindTiming, LayerKindsResult } from './measure';
 import { strings } from './strings';
 import { useLayerKinds, type LayerKindsPhase } from './useLayerKinds';
+import { WidgetFrame } from '../../ui/WidgetFrame';
+import { StartCancel } from '../../ui/StartCancel';
 import '../../ui/widget.css';
 import './Int8LayerKinds.css';
 
@@ -22,19 +24,10 @@ const shortName = (t: Strings, k: LayerKind) => t.short(t.kinds[k.kind], channel
 
 export default function Int8LayerKinds() {
   const t = useStrings(strings);
-  const id = useId();
   const { phase, result, start, cancel } = useLayerKinds();
   const [batch, setBatch] = useState(1);
   const [rounds, setRounds] = useState(5);
-  const startButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const busy = phase.kind === 'running';
-
-  // Keyboard users keep a usable focus when Start and Cancel swap their enabled state.
-  useEffect(() => {
-    if (busy && document.activeElement === startButton.current) cancelButton.current?.focus();
-    if (!busy && document.activeElement === cancelButton.current) startButton.current?.focus();
-  }, [busy]);
 
   const p = phase.kind === 'running' ? phase.progress : null;
   const fraction = p
@@ -46,17 +39,13 @@ export default function Int8LayerKinds() {
       : 0;
 
   return (
-    <section
-      className="widget int8-kinds"
-      aria-labelledby={`${id}-title`}
+    <WidgetFrame
+      kind="int8-kinds"
+      title={t.title}
+      subtitle={t.subtitle}
       data-testid="int8-layer-kinds"
       data-phase={phase.kind}
     >
-      <h3 id={`${id}-title`} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
-
       <div className="widget-controls">
         <label className="widget-field">
           <span className="widget-label">{t.batch}</span>
@@ -89,26 +78,15 @@ export default function Int8LayerKinds() {
           </select>
         </label>
         <div className="widget-actions">
-          <button
-            ref={startButton}
-            type="button"
-            className="button primary"
-            disabled={busy}
-            onClick={() => void start({ batch, rounds })}
-            data-testid="lk-start"
-          >
-            {result ? t.again : t.start}
-          </button>
-          <button
-            ref={cancelButton}
-            type="button"
-            className="button"
-            disabled={!busy}
-            onClick={cancel}
-            data-testid="lk-cancel"
-          >
-            {t.cancel}
-          </button>
+          <StartCancel
+            busy={busy}
+            startLabel={result ? t.again : t.start}
+            cancelLabel={t.cancel}
+            onStart={() => void start({ batch, rounds })}
+            onCancel={cancel}
+            startTestId="lk-start"
+            cancelTestId="lk-cancel"
+          />
         </div>
       </div>
 
@@ -123,7 +101,7 @@ export default function Int8LayerKinds() {
 
       {result && phase.kind === 'done' && <Results result={result} />}
       <p className="widget-caption">{t.note}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

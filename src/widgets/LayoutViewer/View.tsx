@@ -1,7 +1,7 @@
 // <LayoutViewer />: one tensor drawn as its logical grid and as linear memory in NCHW, NHWC or NC4HW4. Two
 // things can be stepped through: the reads of a convolution's inner loop for one output pixel (engine
 // convInnerLoop), and the element moves of converting to or from NCHW (engine packLayout/unpackLayout traces).
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LAYOUTS, layoutSize, type Dims4, type Layout, type Tensor } from '../../engine';
 import { D3Drawing } from '../../ui/D3Drawing';
 import { StepControls, stepperKeys } from '../../ui/StepControls';
@@ -11,6 +11,7 @@ import { drawLogical, drawMemory, type CellState, type Strip } from './draw';
 import { addressesOf, innerLoopOf, memorySlots, moveTrace, type Direction, type InnerLoop } from './model';
 import { useTensorSource } from './Source';
 import { strings } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './LayoutViewer.css';
 
@@ -30,24 +31,20 @@ export default function LayoutViewer({
   mode: initialMode = 'reads',
 }: LayoutViewerProps) {
   const t = useStrings(strings);
-  const titleId = useId();
   const { state: source, controls } = useTensorSource(dims);
   const [layout, setLayout] = useState<Layout>(initialLayout);
   const [mode, setMode] = useState<Mode>(initialMode);
   const tensor = source.tensor;
 
   return (
-    <section
-      className="widget layout-viewer"
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind="layout-viewer"
+      title={t.title}
+      subtitle={t.subtitle}
       data-testid="layout-viewer"
       data-layout={layout}
       data-mode={mode}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
       {controls}
       <p className={source.error ? 'lv-note error' : 'lv-note'} role="status">
         {source.note}
@@ -93,7 +90,7 @@ export default function LayoutViewer({
           <Pack key={layout} tensor={tensor} layout={layout} />
         ))}
       <p className="widget-caption">{t.caption}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

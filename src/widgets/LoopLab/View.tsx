@@ -35,6 +35,8 @@ import {
   type LabSelection,
 } from './selection';
 import { strings } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
+import { StartCancel } from '../../ui/StartCancel';
 import '../../ui/widget.css';
 import './LoopLab.css';
 
@@ -113,16 +115,9 @@ export default function LoopLab({
   const [result, setResult] = useState<GemmLabResult | null>(null);
   const [lastTiles, setLastTiles] = useState<GemmTiles>(DEFAULT_TILES);
   const client = useRef<KernelsClient | null>(null);
-  const runButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const busy = phase.kind === 'measuring';
 
   useEffect(() => () => client.current?.dispose(), []);
-  // Keyboard users keep a usable focus when Run and Cancel swap their enabled state.
-  useEffect(() => {
-    if (busy && document.activeElement === runButton.current) cancelButton.current?.focus();
-    if (!busy && document.activeElement === cancelButton.current) runButton.current?.focus();
-  }, [busy]);
 
   const variants = variantsOf(selection);
   const problem = sizeProblem(size, selection.tiles);
@@ -206,17 +201,13 @@ export default function LoopLab({
   });
 
   return (
-    <section
-      className="widget loop-lab"
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind="loop-lab"
+      title={t.title}
+      subtitle={t.subtitle(shownSize.m, shownSize.k, shownSize.n)}
       data-testid="loop-lab"
       data-phase={phase.kind}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle(shownSize.m, shownSize.k, shownSize.n)}</p>
-
       <fieldset className="ll-group" disabled={busy}>
         <legend>{t.size}</legend>
         <div className="ll-toggles" role="group" aria-label={t.sizeSource}>
@@ -355,26 +346,16 @@ export default function LoopLab({
               ))}
           </select>
         </label>
-        <button
-          ref={runButton}
-          type="button"
-          className="button primary"
-          disabled={busy || !!problem || variants.length === 0}
-          onClick={() => void run()}
-          data-testid="run"
-        >
-          {phase.kind === 'idle' ? t.run : t.runAgain}
-        </button>
-        <button
-          ref={cancelButton}
-          type="button"
-          className="button"
-          disabled={!busy}
-          onClick={() => client.current?.cancel(t.cancelled)}
-          data-testid="cancel"
-        >
-          {t.cancel}
-        </button>
+        <StartCancel
+          busy={busy}
+          canStart={!problem && variants.length > 0}
+          startLabel={phase.kind === 'idle' ? t.run : t.runAgain}
+          cancelLabel={t.cancel}
+          onStart={() => void run()}
+          onCancel={() => client.current?.cancel(t.cancelled)}
+          startTestId="run"
+          cancelTestId="cancel"
+        />
       </div>
 
       <div className="ll-status">
@@ -436,7 +417,7 @@ export default function LoopLab({
         </table>
       </div>
       <p className="widget-caption">{t.caption(result?.runs ?? runs)}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

@@ -14,6 +14,7 @@ import { formatSig } from './format';
 import { targetLabel } from './labels';
 import { strings } from './strings';
 import { useExploration, useOpenedModel, type ExploreResult } from './useExploration';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './QuantExplorer.css';
 
@@ -85,21 +86,17 @@ export default function QuantExplorer({
             : t.ready(formatNumber(lang, result.ms, 0));
 
   return (
-    <section
-      className="widget quant-explorer"
-      aria-labelledby={`${id}-title`}
+    <WidgetFrame
+      kind="quant-explorer"
+      title={t.title}
+      subtitle={
+        result && target
+          ? t.subtitle(modelId, targetLabel(target), formatNumber(lang, result.exploration.count))
+          : modelId
+      }
       data-testid="quant-explorer"
       aria-busy={busy || load.kind === 'loading'}
     >
-      <h3 id={`${id}-title`} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">
-        {result && target
-          ? t.subtitle(modelId, targetLabel(target), formatNumber(lang, result.exploration.count))
-          : modelId}
-      </p>
-
       <div className="widget-controls qe-controls">
         <label className="widget-field">
           <span className="widget-label">{t.model}</span>
@@ -253,7 +250,7 @@ export default function QuantExplorer({
         />
       )}
       <p className="widget-caption">{t.caption}</p>
-    </section>
+    </WidgetFrame>
   );
 }
 

@@ -2,7 +2,7 @@
 // p = u ⊙ v (4 multiplications) and y = Aᵀ p, checked against the traced direct correlation.
 import { useId, useMemo, useRef, useState } from 'react';
 import { useStrings } from '../../ui/i18n';
-import { StepControls, stepperKeys } from '../../ui/StepControls';
+import { StepControls, StepperStage } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
 import { useElementWidth } from '../../ui/useElementWidth';
 import { formatSig } from '../kernels-common/format';
@@ -60,24 +60,19 @@ function Timeline({ run }: { run: Run1d }) {
   const t = useStrings(strings);
   const stepId = useId();
   const playback = usePlayback(run.events.length);
-  const i = Math.min(playback.step, run.events.length - 1);
+  const i = playback.step;
   const event = run.events[i];
   const running = running1d(run, i);
   const { BT, G, AT } = run.matrices;
   const u = run.events[0].kind === 'filter' ? run.events[0].data.u : [];
   return (
     <>
-      <div
+      <StepperStage
         className="wg-stage"
-        role="group"
-        aria-label={t.mode1d}
-        aria-describedby={stepId}
-        tabIndex={0}
-        data-own-keys
-        data-testid="stepper"
-        data-step={i}
+        playback={playback}
+        label={t.mode1d}
+        describedBy={stepId}
         data-kind={event.kind}
-        onKeyDown={stepperKeys(playback)}
       >
         <p id={stepId} className="wg-step" aria-live="polite">
           {event.kind === 'filter'
@@ -136,7 +131,7 @@ function Timeline({ run }: { run: Run1d }) {
           </>
         )}
         <StepControls playback={playback} />
-      </div>
+      </StepperStage>
       <Counts
         running={running}
         total={{ winograd: run.winogradCounts.mults, direct: run.directCounts.mults }}

@@ -5,10 +5,10 @@ import { useId, useMemo, useRef } from 'react';
 import { WINOGRAD, type WinogradEvent } from '../../engine';
 import type { WinogradRun } from '../../workers/kernelRuns/winograd';
 import { useStrings } from '../../ui/i18n';
-import { StepControls, stepperKeys } from '../../ui/StepControls';
+import { StepControls, StepperStage } from '../../ui/StepControls';
 import { usePlayback } from '../../ui/usePlayback';
 import { useElementWidth } from '../../ui/useElementWidth';
-import { formatRatio, formatSig, formatValue } from '../kernels-common/format';
+import { formatRange, formatRatio, formatSig, formatValue } from '../kernels-common/format';
 import { cellsThatFit, fitCell, followWindow, type CellMark } from '../kernels-common/grid';
 import { GridPanel, remPx } from '../kernels-common/GridPanel';
 import type { PickedLayer } from '../kernels-common/layerSpec';
@@ -23,13 +23,11 @@ const GEMM_CHANNELS = 6;
 const GEMM_TILES = 6;
 const STAGES: WinogradEvent['kind'][] = ['filter', 'input', 'gemm', 'output'];
 
-const range = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
-
 export function Stepper2d({ layer, run }: { layer: PickedLayer; run: WinogradRun }) {
   const t = useStrings(strings);
   const stepId = useId();
   const playback = usePlayback(run.events.length);
-  const i = Math.min(playback.step, run.events.length - 1);
+  const i = playback.step;
   const event = run.events[i];
   const s = layer.shape;
   const { m, r, alpha } = WINOGRAD[run.variant];
@@ -37,17 +35,12 @@ export function Stepper2d({ layer, run }: { layer: PickedLayer; run: WinogradRun
   const shownTiles = run.events.filter((e) => e.kind === 'output').length;
   return (
     <>
-      <div
+      <StepperStage
         className="wg-stage"
-        role="group"
-        aria-label={t.title}
-        aria-describedby={stepId}
-        tabIndex={0}
-        data-own-keys
-        data-testid="stepper"
-        data-step={i}
+        playback={playback}
+        label={t.title}
+        describedBy={stepId}
         data-kind={event.kind}
-        onKeyDown={stepperKeys(playback)}
       >
         <ol className="wg-stages">
           {STAGES.map((kind, k) => (
@@ -66,7 +59,7 @@ export function Stepper2d({ layer, run }: { layer: PickedLayer; run: WinogradRun
         <Planes layer={layer} run={run} step={i} />
         <Equations run={run} event={event} layer={layer} />
         <StepControls playback={playback} />
-      </div>
+      </StepperStage>
       <p className="kg-note wg-subset">
         {s.m > 1 && t.channelZero(s.m)} {shownTiles < run.tiles && t.tilesShown(shownTiles, run.tiles)}
       </p>
@@ -87,7 +80,7 @@ function describe(event: WinogradEvent, t: (typeof strings)['en'], alpha: number
       return t.filterStep(event.data.c);
     case 'input': {
       const { c, t: tile, ih0, iw0 } = event.data;
-      return t.inputStep(c, tile, range(ih0, ih0 + alpha - 1), range(iw0, iw0 + alpha - 1));
+      return t.inputStep(c, tile, formatRange(ih0, ih0 + alpha - 1), formatRange(iw0, iw0 + alpha - 1));
     }
     case 'gemm': {
       const { xi, rows, inner, cols } = event.data;
@@ -95,7 +88,7 @@ function describe(event: WinogradEvent, t: (typeof strings)['en'], alpha: number
     }
     case 'output': {
       const { t: tile, oh0, ow0, rows, cols } = event.data;
-      return t.outputStep(tile, range(oh0, oh0 + rows - 1), range(ow0, ow0 + cols - 1));
+      return t.outputStep(tile, formatRange(oh0, oh0 + rows - 1), formatRange(ow0, ow0 + cols - 1));
     }
   }
 }
@@ -147,7 +140,9 @@ function Planes({ layer, run, step }: { layer: PickedLayer; run: WinogradRun; st
   const inBlock = (oh: number, ow: number) =>
     tile !== null && oh >= tile.oh0 && oh < tile.oh0 + m && ow >= tile.ow0 && ow < tile.ow0 + m;
   const crop = (rows: number, ra: number, all: number, cols: number, ca: number, allCols: number) =>
-    rows < all || cols < allCols ? t.cropped(range(ra, ra + rows - 1), range(ca, ca + cols - 1)) : undefined;
+    rows < all || cols < allCols
+      ? t.cropped(formatRange(ra, ra + rows - 1), formatRange(ca, ca + cols - 1))
+      : undefined;
   const x = layer.x.data;
   return (
     <div ref={box} className="kg-panels">

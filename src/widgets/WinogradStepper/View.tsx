@@ -3,7 +3,7 @@
 // transform's two stages, the element-wise products as α² GEMMs, the output transform, the multiplication
 // counts against direct convolution (engine counters) and the error against float64, with fp16-style rounding.
 // The 2-D runs and the error table are computed on the whole layer in the kernels Worker, one Worker each.
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { winogradNotApplicable, WINOGRAD, type ConvShape, type WinogradVariant } from '../../engine';
 import { useStrings } from '../../ui/i18n';
 import { JobStatus, JobView } from '../kernels-common/JobStatus';
@@ -15,6 +15,7 @@ import { Errors } from './Counts';
 import { Stepper1d } from './Stepper1d';
 import { Stepper2d } from './Stepper2d';
 import { strings } from './strings';
+import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import '../kernels-common/kernels-common.css';
 import './WinogradStepper.css';
@@ -43,7 +44,6 @@ export interface WinogradStepperProps {
 
 export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) {
   const t = useStrings(strings);
-  const titleId = useId();
   const [mode, setMode] = useState<Mode>(start);
   const [fp16, setFp16] = useState(false);
   const [layer, setLayer] = useState<PickedLayer | null>(null);
@@ -71,18 +71,14 @@ export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) 
   const names: Record<Mode, string> = { '1d': t.mode1d, 'F(2,3)': t.mode2, 'F(4,3)': t.mode4 };
 
   return (
-    <section
-      className="widget winograd-stepper"
-      aria-labelledby={titleId}
+    <WidgetFrame
+      kind="winograd-stepper"
+      title={t.title}
+      subtitle={t.subtitle}
       data-testid="winograd-stepper"
       data-mode={mode}
       data-fp16={fp16}
     >
-      <h3 id={titleId} className="widget-title">
-        {t.title}
-      </h3>
-      <p className="widget-subtitle">{t.subtitle}</p>
-
       <div className="wg-options">
         <div className="wg-modes" role="group" aria-label={t.modes}>
           {(['1d', 'F(2,3)', 'F(4,3)'] as const).map((m) => (
@@ -157,7 +153,7 @@ export default function WinogradStepper({ start = '1d' }: WinogradStepperProps) 
           )}
         </div>
       )}
-    </section>
+    </WidgetFrame>
   );
 }
 

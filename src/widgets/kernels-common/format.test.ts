@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatError, formatFraction, formatRatio, formatSig, formatValue } from './format';
+import { formatError, formatFraction, formatRange, formatRatio, formatSig, formatValue } from './format';
 
 describe('kernel widget number formats', () => {
   it('prints values with a real minus and few digits', () => {
@@ -36,5 +36,10 @@ describe('kernel widget number formats', () => {
     expect(formatError(0)).toBe('0');
     expect(formatRatio(2.25)).toBe('2.25×');
     expect(formatRatio(4)).toBe('4×');
+  });
+
+  it('prints an index range, or one index', () => {
+    expect(formatRange(3, 5)).toBe('3–5');
+    expect(formatRange(4, 4)).toBe('4');
   });
 });

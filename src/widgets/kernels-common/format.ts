@@ -45,3 +45,6 @@ export function formatError(v: number): string {
 
 /** A ratio such as 2.25× with two decimals at most. */
 export const formatRatio = (v: number) => `${formatValue(v, 2)}×`;
+
+/** An index range as printed in a caption: "3–5", or "4" when it is one index. */
+export const formatRange = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsThatFit, fitCell, followWindow, gridSize } from './grid';
+import { cellsThatFit, fitCell, followWindow, gridSize, maxAbs } from './grid';
 
 describe('grid geometry', () => {
   it('follows a focus range across a plane too large to show, clamped at the edges', () => {
@@ -18,5 +18,10 @@ describe('grid geometry', () => {
       width: 82,
       height: 62,
     });
+  });
+
+  it('bounds the colour scale by the largest magnitude', () => {
+    expect(maxAbs(new Float32Array([0.5, -2, 1]))).toBe(2);
+    expect(maxAbs([])).toBe(0);
   });
 });

@@ -138,3 +138,10 @@ export function fitCell(
 /** How many cells of size `cell` fit into `width` (at least 1). */
 export const cellsThatFit = (width: number, cell: number, rem: number, labels = true) =>
   Math.max(1, Math.floor((width - (labels ? 1.5 * rem : 0) - 4) / cell));
+
+/** The largest magnitude in `a`: the bound of a grid's colour scale (0 for an empty array). */
+export function maxAbs(a: ArrayLike<number>): number {
+  let v = 0;
+  for (let i = 0; i < a.length; i++) v = Math.max(v, Math.abs(a[i]));
+  return v;
+}
