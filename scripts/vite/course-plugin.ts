@@ -1,7 +1,7 @@
-// Vite plugin: exposes readCourse(content/) as `virtual:course`, rebuilt when content/ changes.
+// Vite plugin: exposes the course index of content/ as `virtual:course`, rebuilt when content/ changes.
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { readCourse } from './course.ts';
+import { courseIndex, readCourse } from './course.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0' + ID;
@@ -16,7 +16,9 @@ export function coursePlugin(root: string): Plugin {
     name: 'inference-playground:course',
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     load: (id) =>
-      id === RESOLVED ? `export const chapters = ${JSON.stringify(readCourse(contentDir))};` : undefined,
+      id === RESOLVED
+        ? `export const chapters = ${JSON.stringify(courseIndex(readCourse(contentDir)))};`
+        : undefined,
     configureServer(server) {
       // a new or removed lesson, or an edited syllabus, changes the table of contents: reload the page
       server.watcher.on('all', (event, file) => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCourse } from './course.ts';
+import { courseIndex, readCourse } from './course.ts';
 
 const contentDir = path.resolve(__dirname, '../../content');
 const course = readCourse(contentDir);
@@ -36,6 +36,16 @@ describe('content/', () => {
       expect(lesson.objectives.zh.length).toBe(lesson.objectives.en.length);
     },
   );
+
+  it('leaves objectives out of the index every page loads, and nothing else', () => {
+    const index = courseIndex(course);
+    for (const [c, chapter] of index.entries())
+      for (const [l, lesson] of chapter.lessons.entries()) {
+        expect(lesson).not.toHaveProperty('objectives');
+        const { objectives: _, ...rest } = course[c].lessons[l];
+        expect(lesson).toEqual(rest);
+      }
+  });
 
   it('rejects a lesson missing one language', () => {
     const tmp = fs.mkdtempSync(path.join(fs.mkdtempSync('/tmp/course-'), 'content'));

@@ -26,6 +26,18 @@ export interface ChapterMeta {
   lessons: LessonMeta[];
 }
 
+/** A lesson as the app's course index holds it: no objectives (a lesson page reads its own). */
+export type LessonEntry = Omit<LessonMeta, 'objectives'>;
+export type ChapterEntry = Omit<ChapterMeta, 'lessons'> & { lessons: LessonEntry[] };
+
+/**
+ * The index every page loads (table of contents, routes, prev/next). Objectives are left out: they are
+ * most of its text, and the lesson's own module carries them in its frontmatter.
+ */
+export function courseIndex(chapters: ChapterMeta[]): ChapterEntry[] {
+  return chapters.map((c) => ({ ...c, lessons: c.lessons.map(({ objectives: _, ...entry }) => entry) }));
+}
+
 const NUMBERED = /^(\d+)-([a-z0-9-]+)$/;
 
 function fail(where: string, what: string): never {

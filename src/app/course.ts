@@ -1,15 +1,14 @@
 // The course as generated from content/ (see scripts/vite/course.ts): lookups, routes, prev/next.
 import type { ComponentType } from 'react';
 import { chapters as generated } from 'virtual:course';
-import type { ChapterMeta, LessonMeta } from '../../scripts/vite/course';
+import type { ChapterEntry, LessonEntry } from '../../scripts/vite/course';
 import type { Lang } from '../ui/i18n';
 
-export type { ChapterMeta, LessonMeta };
-export const chapters = generated as ChapterMeta[];
+export const chapters = generated as ChapterEntry[];
 
 export interface LessonRef {
-  chapter: ChapterMeta;
-  lesson: LessonMeta;
+  chapter: ChapterEntry;
+  lesson: LessonEntry;
 }
 
 /** Every written lesson in reading order. */
@@ -31,7 +30,11 @@ export function neighbours(ref: LessonRef): { prev: LessonRef | null; next: Less
   return { prev: writtenLessons[i - 1] ?? null, next: writtenLessons[i + 1] ?? null };
 }
 
-type MdxModule = { default: ComponentType<{ components?: Record<string, unknown> }> };
+/** A compiled lesson: its body, and its frontmatter (remark-mdx-frontmatter), objectives included. */
+type MdxModule = {
+  default: ComponentType<{ components?: Record<string, unknown> }>;
+  frontmatter: { objectives: string[] };
+};
 const loaders = import.meta.glob<MdxModule>('/content/**/*.mdx');
 
 export function loadLesson(ref: LessonRef, lang: Lang): Promise<MdxModule> {

@@ -1,4 +1,4 @@
 declare module 'virtual:course' {
-  /** content/ as read by scripts/vite/course.ts (typed as ChapterMeta[] in src/app/course.ts). */
+  /** courseIndex(readCourse(content/)) of scripts/vite/course.ts (typed as ChapterEntry[] in src/app/course.ts). */
   export const chapters: unknown;
 }

@@ -13,20 +13,27 @@ import { useDocumentTitle } from '../useDocumentTitle';
 import { NotFoundInLayout } from './NotFound';
 
 type Body = ComponentType<{ components?: Record<string, unknown> }>;
-type LessonData = { ref: LessonRef; Body: Body } | null;
+type LessonData = { ref: LessonRef; Body: Body; objectives: string[] } | null;
 
 export async function lessonLoader({ params }: LoaderFunctionArgs): Promise<LessonData> {
   const ref = findLesson(params.chapter ?? '', params.lesson ?? '');
   if (!ref || !isLang(params.lang)) return null;
   const mod = await loadLesson(ref, params.lang);
-  return { ref, Body: mod.default };
+  return { ref, Body: mod.default, objectives: mod.frontmatter.objectives };
 }
 
 export function Lesson() {
   const lang = useLang();
   const data = useLoaderData() as LessonData;
   if (!data) return <NotFoundInLayout lang={lang} />;
-  return <LessonPage key={`${lang}/${lessonKey(data.ref)}`} lessonRef={data.ref} Body={data.Body} />;
+  return (
+    <LessonPage
+      key={`${lang}/${lessonKey(data.ref)}`}
+      lessonRef={data.ref}
+      Body={data.Body}
+      objectives={data.objectives}
+    />
+  );
 }
 
 function LoadFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
@@ -49,7 +56,15 @@ export function LessonLoadError() {
   return <LoadFailure error={error} onRetry={() => void revalidate()} />;
 }
 
-function LessonPage({ lessonRef: ref, Body }: { lessonRef: LessonRef; Body: Body }) {
+function LessonPage({
+  lessonRef: ref,
+  Body,
+  objectives,
+}: {
+  lessonRef: LessonRef;
+  Body: Body;
+  objectives: string[];
+}) {
   const lang = useLang();
   const t = useStrings(appStrings);
   const { prev, next } = neighbours(ref);
@@ -72,7 +87,7 @@ function LessonPage({ lessonRef: ref, Body }: { lessonRef: LessonRef; Body: Body
         <section className="objectives" aria-labelledby="objectives-title">
           <h2 id="objectives-title">{t.objectives}</h2>
           <ul>
-            {ref.lesson.objectives[lang].map((o) => (
+            {objectives.map((o) => (
               <li key={o}>{o}</li>
             ))}
           </ul>
