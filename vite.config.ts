@@ -9,6 +9,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeHighlight from 'rehype-highlight';
 import { coursePlugin } from './scripts/vite/course-plugin.ts';
+import rehypeRowHeaders from './scripts/vite/rehype-row-headers.ts';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
@@ -26,7 +27,11 @@ export default defineConfig({
       ...mdx({
         remarkPlugins: [remarkFrontmatter, remarkMdxFrontmatter, remarkGfm, remarkMath],
         // Math and code are rendered at build time: no KaTeX or highlighter JavaScript ships to the page.
-        rehypePlugins: [[rehypeKatex, { throwOnError: true, strict: 'ignore' }], rehypeHighlight],
+        rehypePlugins: [
+          [rehypeKatex, { throwOnError: true, strict: 'ignore' }],
+          rehypeHighlight,
+          rehypeRowHeaders,
+        ],
       }),
     },
     react({ include: /\.(mdx|tsx|ts)$/ }),

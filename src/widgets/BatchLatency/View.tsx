@@ -66,7 +66,7 @@ export default function BatchLatency({
 }: BatchLatencyProps) {
   const t = useStrings(strings);
   const lang = useLang();
-  const titleId = useId();
+  const tableId = useId();
   const [selected, setSelected] = useState<number[]>(() => BATCH_SIZES.filter((b) => batches.includes(b)));
   const [runs, setRuns] = useState(initialRuns);
   const [rows, setRows] = useState<LatencyRow[]>([]);
@@ -249,44 +249,46 @@ export default function BatchLatency({
 
       <Charts batches={series} rows={rows} />
 
-      {/* Focusable, so that keyboard users can scroll the table on narrow screens. */}
-      <div className="bl-table-wrap" tabIndex={0} role="region" aria-labelledby={`${titleId}-table`}>
-        <table className="bl-table" data-testid="latency-table">
-          <caption id={`${titleId}-table`}>{t.tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.colBatch}</th>
-              <th scope="col">{t.colMedian}</th>
-              <th scope="col">{t.colP90}</th>
-              <th scope="col">{t.colMin}</th>
-              <th scope="col">{t.colPerSample}</th>
-              <th scope="col">{t.colThroughput}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((r) => (
-              <tr key={r.batch} data-batch={r.batch}>
-                <th scope="row">{r.batch}</th>
-                <td data-key="median" data-value={r.median}>
-                  {formatMs(lang, r.median)}
-                </td>
-                <td data-key="p90" data-value={r.p90}>
-                  {formatMs(lang, r.p90)}
-                </td>
-                <td data-key="min" data-value={r.min}>
-                  {formatMs(lang, r.min)}
-                </td>
-                <td data-key="per-sample" data-value={r.median / r.batch}>
-                  {formatMs(lang, r.median / r.batch)}
-                </td>
-                <td data-key="throughput" data-value={r.throughput}>
-                  {formatNumber(lang, r.throughput)}
-                </td>
+      {/* Focusable, so that keyboard users can scroll the table on narrow screens; shown once it has rows. */}
+      {sorted.length > 0 && (
+        <div className="bl-table-wrap" tabIndex={0} role="region" aria-labelledby={tableId}>
+          <table className="bl-table" data-testid="latency-table">
+            <caption id={tableId}>{t.tableCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colBatch}</th>
+                <th scope="col">{t.colMedian}</th>
+                <th scope="col">{t.colP90}</th>
+                <th scope="col">{t.colMin}</th>
+                <th scope="col">{t.colPerSample}</th>
+                <th scope="col">{t.colThroughput}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {sorted.map((r) => (
+                <tr key={r.batch} data-batch={r.batch}>
+                  <th scope="row">{r.batch}</th>
+                  <td data-key="median" data-value={r.median}>
+                    {formatMs(lang, r.median)}
+                  </td>
+                  <td data-key="p90" data-value={r.p90}>
+                    {formatMs(lang, r.p90)}
+                  </td>
+                  <td data-key="min" data-value={r.min}>
+                    {formatMs(lang, r.min)}
+                  </td>
+                  <td data-key="per-sample" data-value={r.median / r.batch}>
+                    {formatMs(lang, r.median / r.batch)}
+                  </td>
+                  <td data-key="throughput" data-value={r.throughput}>
+                    {formatNumber(lang, r.throughput)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <p className="widget-caption">{t.caption(WARMUP_RUNS)}</p>
     </WidgetFrame>
   );
