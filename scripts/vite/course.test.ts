@@ -60,4 +60,18 @@ describe('content/', () => {
     );
     expect(() => readCourse(tmp)).toThrow(/missing zh\.mdx/);
   });
+  it('rejects an objective that YAML reads as a mapping (an unquoted "a: b")', () => {
+    const tmp = fs.mkdtempSync(path.join(fs.mkdtempSync('/tmp/course-'), 'content'));
+    fs.mkdirSync(path.join(tmp, '01-x/01-y'), { recursive: true });
+    fs.writeFileSync(
+      path.join(tmp, '01-x/chapter.yaml'),
+      'title: {zh: 甲, en: A}\nsummary: {zh: 甲, en: A}\nsyllabus:\n  - {slug: y, title: {zh: 乙, en: B}}\n',
+    );
+    for (const lang of ['zh', 'en'])
+      fs.writeFileSync(
+        path.join(tmp, `01-x/01-y/${lang}.mdx`),
+        '---\ntitle: B\nsummary: s\nobjectives:\n  - Do this: then that\norder: 1\n---\n',
+      );
+    expect(() => readCourse(tmp)).toThrow(/"objectives\[0\]" must be text/);
+  });
 });

@@ -53,6 +53,14 @@ function readFrontmatter(file: string): Record<string, unknown> {
     if (!(key in data)) fail(file, `frontmatter lacks "${key}"`);
   if (!Array.isArray(data.objectives) || data.objectives.length === 0)
     fail(file, '"objectives" must be a non-empty list');
+  // YAML reads an unquoted "a: b" as a mapping: the page would get an object where it prints text
+  for (const [key, value] of [
+    ['title', data.title],
+    ['summary', data.summary],
+    ...data.objectives.map((o, i) => [`objectives[${i}]`, o] as const),
+  ] as const)
+    if (typeof value !== 'string')
+      fail(file, `"${key}" must be text, got ${JSON.stringify(value)} (quote text containing ": ")`);
   return data;
 }
 
