@@ -65,7 +65,6 @@ test('the page stays responsive while a large layer computes, and Cancel stops t
   // the page could come too late on a fast machine).
   await page.evaluate(() => {
     const widget = document.querySelectorAll('[data-testid=winograd-stepper]')[1];
-    const area = widget.querySelector('[data-testid=errors-area]')!;
     const probe = { frames: 0, maxGap: 0, errorFrames: 0 };
     (window as unknown as { probe: typeof probe }).probe = probe;
     let last = performance.now();
@@ -74,7 +73,10 @@ test('the page stays responsive while a large layer computes, and Cancel stops t
         probe.frames++;
         probe.maxGap = Math.max(probe.maxGap, t - last);
       }
-      const cancel = area.querySelector<HTMLButtonElement>('[data-testid=job-cancel]');
+      // looked up each frame: the error area is re-rendered when the layer changes
+      const cancel = widget.querySelector<HTMLButtonElement>(
+        '[data-testid=errors-area] [data-testid=job-cancel]',
+      );
       if (cancel && ++probe.errorFrames === 3) cancel.click();
       last = t;
       requestAnimationFrame(tick);

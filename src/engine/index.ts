@@ -129,6 +129,15 @@ export { tensorLifetimes, MAX_PLAN_BATCH, type Lifetimes, type LifetimeOptions }
 export { greedyBySize, ARENA_ALIGNMENT, type Interval } from './memory/greedy';
 // Graph optimization (chapter 4): the passes, the pipeline run to a fixed point, the check around each pass.
 export * from './passes/types';
+export {
+  englishSummary,
+  shortList,
+  shortRatio,
+  type NodeLabel,
+  type RedundantReason,
+  type RewriteCode,
+  type RewriteMessage,
+} from './passes/messages';
 export { PASSES, selectPasses } from './passes/registry';
 export { runPipeline, runPipelineAsync, runPasses, snapshotGraph } from './passes/pipeline';
 export { graphStats, opCounts } from './passes/stats';

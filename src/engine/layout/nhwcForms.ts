@@ -117,7 +117,7 @@ const qlinearConv: NhwcForm = {
 
 /** BatchNormalization (inference, constant statistics) → Mul by scale/√(var+ε), Add B − mean·that, on the last axis. */
 const batchNorm: NhwcForm = {
-  describe: 'Mul + Add on the channel axis',
+  describe: 'Mul + Add',
   applies(node, ctx) {
     const stats = node.inputs.slice(1, 5).map((n) => ctx.constant(n));
     const c = stats[0]?.dims;

@@ -125,13 +125,15 @@ export const activationAfterPool: Pass<Match> = {
     // the pool now runs first: swap the two nodes' places
     const [i, j] = [graph.nodes.indexOf(act), graph.nodes.indexOf(pool)];
     [graph.nodes[Math.min(i, j)], graph.nodes[Math.max(i, j)]] = [pool, act];
-    const gain = fewer ? `: it runs on ${Number(fewer.toPrecision(3))}× fewer elements` : '';
     return rewrite(
       'activation-after-pool',
-      `moved ${act.opType} ${act.name} after ${pool.opType} ${pool.name}${gain}`,
       {
-        changed: [act.name, pool.name],
+        code: 'activation-after-pool',
+        activation: { op: act.opType, name: act.name },
+        pool: { op: pool.opType, name: pool.name },
+        ...(fewer ? { fewer } : {}),
       },
+      { changed: [act.name, pool.name] },
     );
   },
 };

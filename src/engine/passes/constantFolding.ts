@@ -130,7 +130,7 @@ export const constantFolding: Pass<Match> = {
       node.inputs = [node.inputs[0], name];
       return rewrite(
         'constant-folding',
-        `${node.name} reshapes to the constant [${target.join(', ')}] instead of a shape computed from its input's shape`,
+        { code: 'constant-reshape', node: node.name, shape: target },
         { changed: [node.name] },
       );
     }
@@ -140,9 +140,14 @@ export const constantFolding: Pass<Match> = {
       graph.valueInfo.delete(name);
       addInitializer(graph, name, match.outputs[i]);
     });
-    const what = match.outputs.map(describe).join(', ');
-    return rewrite('constant-folding', `folded ${node.opType} ${node.name} into the constant ${what}`, {
-      removed: [node.name],
-    });
+    return rewrite(
+      'constant-folding',
+      {
+        code: 'folded-constant',
+        node: { op: node.opType, name: node.name },
+        constants: match.outputs.map(describe),
+      },
+      { removed: [node.name] },
+    );
   },
 };

@@ -1,6 +1,7 @@
 // The context a pass sees (see PassContext), and a helper to write its Rewrite records.
 import { inferShapes, MAX_FOLDED_ELEMENTS, type ShapeInference } from '../ir/infer';
 import type { Model } from '../ir/graph';
+import { englishSummary, type RewriteMessage } from './messages';
 import type { PassContext, PassName, Rewrite } from './types';
 
 export interface PassContextOptions {
@@ -26,8 +27,13 @@ export function createPassContext(
 /** A Rewrite with empty lists for what the pass did not touch. */
 export function rewrite(
   pass: PassName,
-  summary: string,
-  { removed = [], added = [], changed = [], origins = {} }: Partial<Omit<Rewrite, 'pass' | 'summary'>>,
+  message: RewriteMessage,
+  {
+    removed = [],
+    added = [],
+    changed = [],
+    origins = {},
+  }: Partial<Omit<Rewrite, 'pass' | 'message' | 'summary'>>,
 ): Rewrite {
-  return { pass, summary, removed, added, changed, origins };
+  return { pass, message, summary: englishSummary(message), removed, added, changed, origins };
 }

@@ -117,7 +117,7 @@ export const cse: Pass<Match> = {
       removeInitializer(graph, match.duplicate);
       return rewrite(
         'cse',
-        `constant ${match.duplicate} is a copy of ${match.kept}: its readers read ${match.kept}`,
+        { code: 'duplicate-constant', duplicate: match.duplicate, kept: match.kept },
         {
           changed,
         },
@@ -133,7 +133,7 @@ export const cse: Pass<Match> = {
     for (const out of duplicate.outputs) graph.valueInfo.delete(out);
     return rewrite(
       'cse',
-      `${duplicate.name} computes what ${kept.name} computes: its readers read ${kept.name}`,
+      { code: 'duplicate-node', duplicate: duplicate.name, kept: kept.name },
       {
         removed: [duplicate.name],
         changed,

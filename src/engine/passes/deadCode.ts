@@ -20,9 +20,6 @@ const prunable = (graph: Graph): Graph => ({
   valueInfo: new Map(graph.valueInfo),
 });
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const list = (names: string[]) => names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
-
 export const deadCode: Pass<Match> = {
   name: 'dead-code',
   level: 'basic',
@@ -33,10 +30,11 @@ export const deadCode: Pass<Match> = {
   },
   apply(graph) {
     const { nodes, initializers } = eliminateDeadCode(graph);
-    const parts = [
-      ...(nodes.length ? [`${plural(nodes.length, 'dead node')} (${list(nodes.map((n) => n.name))})`] : []),
-      ...(initializers.length ? [plural(initializers.length, 'unused initializer')] : []),
-    ];
-    return rewrite('dead-code', `removed ${parts.join(' and ')}`, { removed: nodes.map((n) => n.name) });
+    const removed = nodes.map((n) => n.name);
+    return rewrite(
+      'dead-code',
+      { code: 'removed-dead', nodes: removed, initializers: initializers.length },
+      { removed },
+    );
   },
 };

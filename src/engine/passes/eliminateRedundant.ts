@@ -29,6 +29,7 @@ import {
   soleReader,
 } from './query';
 import type { Pass, PassContext } from './types';
+import type { RedundantReason } from './messages';
 
 interface Match {
   node: Node;
@@ -36,7 +37,7 @@ interface Match {
   input: string;
   /** A producer that becomes unused with it (the Unsqueeze of a Squeeze ∘ Unsqueeze pair). */
   partner?: Node;
-  why: string;
+  why: RedundantReason;
 }
 
 /** Slice ends at or past this are "to the end" whatever the axis size (the exporters write INT64_MAX or INT32_MAX). */
@@ -129,7 +130,7 @@ function squeezePair(graph: Graph, ctx: PassContext, index: GraphIndex, node: No
     node,
     input: producer.inputs[0],
     partner,
-    why: `${inverse} then ${node.opType} over the same axes`,
+    why: { kind: 'squeeze-pair', first: inverse, second: node.opType },
   };
 }
 
@@ -170,31 +171,30 @@ function neutralOperand(graph: Graph, ctx: PassContext, node: Node): string | un
 function candidate(graph: Graph, ctx: PassContext, index: GraphIndex, node: Node): Match | undefined {
   if (node.domain !== '' || !node.inputs[0]) return undefined;
   const input = node.inputs[0];
-  const is = (why: string): Match => ({ node, input, why });
+  const is = (why: RedundantReason): Match => ({ node, input, why });
   switch (node.opType) {
     case 'Identity':
-      return is('Identity');
+      return is({ kind: 'identity' });
     case 'Dropout':
-      return dropoutIsIdentity(graph, ctx, index, node) ? is('Dropout at inference') : undefined;
+      return dropoutIsIdentity(graph, ctx, index, node) ? is({ kind: 'dropout' }) : undefined;
     case 'Cast': {
       const types = ctx.shapes().types;
       const [from, to] = [types.get(input)?.dtype, types.get(node.outputs[0])?.dtype];
-      return from !== undefined && from === to ? is(`Cast to its own type ${to}`) : undefined;
+      return from !== undefined && from === to ? is({ kind: 'cast-to-own-type', dtype: to }) : undefined;
     }
     case 'Transpose': {
       const perm = attrInts(node, 'perm');
       if (perm === undefined) return undefined;
-      if (perm !== null)
-        return isIdentityPerm(perm) ? is('Transpose by the identity permutation') : undefined;
+      if (perm !== null) return isIdentityPerm(perm) ? is({ kind: 'identity-perm' }) : undefined;
       const rank = rankOf(ctx, input);
-      return rank !== undefined && rank <= 1 ? is(`Transpose of a rank-${rank} tensor`) : undefined;
+      return rank !== undefined && rank <= 1 ? is({ kind: 'low-rank-transpose', rank }) : undefined;
     }
     case 'Reshape':
-      return reshapeIsIdentity(graph, ctx, node) ? is('Reshape to its own shape') : undefined;
+      return reshapeIsIdentity(graph, ctx, node) ? is({ kind: 'reshape-to-own-shape' }) : undefined;
     case 'Pad':
-      return padIsIdentity(graph, ctx, node) ? is('Pad by zeros') : undefined;
+      return padIsIdentity(graph, ctx, node) ? is({ kind: 'zero-pad' }) : undefined;
     case 'Slice':
-      return sliceIsIdentity(graph, ctx, node) ? is('Slice of the whole tensor') : undefined;
+      return sliceIsIdentity(graph, ctx, node) ? is({ kind: 'whole-slice' }) : undefined;
     case 'Squeeze':
     case 'Unsqueeze':
       return squeezePair(graph, ctx, index, node);
@@ -204,7 +204,9 @@ function candidate(graph: Graph, ctx: PassContext, index: GraphIndex, node: Node
     case 'Div': {
       const x = neutralOperand(graph, ctx, node);
       const e = NEUTRAL[node.opType].value;
-      return x === undefined ? undefined : { node, input: x, why: `${node.opType} by the constant ${e}` };
+      return x === undefined
+        ? undefined
+        : { node, input: x, why: { kind: 'neutral-constant', op: node.opType, value: e } };
     }
     default:
       return undefined;
@@ -232,6 +234,6 @@ export const eliminateRedundant: Pass<Match> = {
     removeNode(graph, node, input);
     if (partner) removeNode(graph, partner);
     const removed = [node.name, ...(partner ? [partner.name] : [])];
-    return rewrite('eliminate-redundant', `removed ${removed.join(' and ')}: ${why}`, { removed });
+    return rewrite('eliminate-redundant', { code: 'removed-redundant', removed, reason: why }, { removed });
   },
 };

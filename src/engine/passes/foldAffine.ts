@@ -110,7 +110,11 @@ export const foldAffine: Pass<Match> = {
       absorbAffine(graph, producer, affine, op.outputs[0]);
       return rewrite(
         'fold-affine',
-        `folded ${op.opType} ${op.name} into the weights and bias of ${producer.opType} ${producer.name}`,
+        {
+          code: 'folded-affine',
+          folded: { op: op.opType, name: op.name },
+          into: { op: producer.opType, name: producer.name },
+        },
         {
           removed: [op.name],
           changed: [producer.name],
@@ -131,10 +135,14 @@ export const foldAffine: Pass<Match> = {
     const mul = makeNode('Mul', [bn.inputs[0], scale], [scaled], { name: fresh(`${bn.name}_mul`) });
     const add = makeNode('Add', [scaled, shift], [bn.outputs[0]], { name: fresh(`${bn.name}_add`) });
     replaceNode(graph, bn, [mul, add]);
-    return rewrite('fold-affine', `lowered ${bn.name} to Mul by its per-channel scale and Add of its shift`, {
-      removed: [bn.name],
-      added: [mul.name, add.name],
-      origins: { [mul.name]: [bn.name], [add.name]: [bn.name] },
-    });
+    return rewrite(
+      'fold-affine',
+      { code: 'lowered-batchnorm', bn: bn.name },
+      {
+        removed: [bn.name],
+        added: [mul.name, add.name],
+        origins: { [mul.name]: [bn.name], [add.name]: [bn.name] },
+      },
+    );
   },
 };

@@ -45,7 +45,7 @@ export const foldBatchNorm: Pass<Match> = {
       absorbAffine(graph, producer, affine, output);
       return rewrite(
         'fold-batchnorm',
-        `folded ${bn.name} into the weights and bias of ${producer.opType} ${producer.name}`,
+        { code: 'folded-batchnorm', bn: bn.name, into: { op: producer.opType, name: producer.name } },
         {
           removed: [bn.name],
           changed: [producer.name],
@@ -57,7 +57,13 @@ export const foldBatchNorm: Pass<Match> = {
     const gemm = makeNode('Gemm', producer.inputs.slice(0, 2), producer.outputs, { name });
     replaceNode(graph, producer, [gemm]);
     absorbAffine(graph, gemm, affine, output);
-    return rewrite('fold-batchnorm', `${producer.name} (MatMul) and ${bn.name} became the Gemm ${name}`, {
+    const message = {
+      code: 'batchnorm-matmul-to-gemm',
+      matmul: producer.name,
+      bn: bn.name,
+      gemm: name,
+    } as const;
+    return rewrite('fold-batchnorm', message, {
       removed: [producer.name, bn.name],
       added: [name],
       origins: { [name]: [producer.name, bn.name] },

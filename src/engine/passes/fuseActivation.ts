@@ -143,7 +143,14 @@ function mergeClamps(
   replaceNode(graph, second, [merged]);
   return rewrite(
     'fuse-activation',
-    `${first.opType} ${first.name} and ${second.opType} ${second.name} clamp once: ${merged.opType} to [${lo}, ${hi}]`,
+    {
+      code: 'merged-clamps',
+      first: { op: first.opType, name: first.name },
+      second: { op: second.opType, name: second.name },
+      op: merged.opType,
+      lo,
+      hi,
+    },
     {
       removed: [first.name, second.name],
       added: [name],
@@ -175,7 +182,12 @@ export const fuseActivation: Pass<Match> = {
     ctx.model.opsets['com.microsoft'] ??= 1;
     return rewrite(
       'fuse-activation',
-      `${producer.opType} ${producer.name} and ${act.opType} ${act.name} became ${op} ${name}`,
+      {
+        code: 'fused-activation',
+        producer: { op: producer.opType, name: producer.name },
+        activation: { op: act.opType, name: act.name },
+        fused: { op, name },
+      },
       {
         removed: [producer.name, act.name],
         added: [name],

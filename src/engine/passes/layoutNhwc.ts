@@ -38,6 +38,8 @@ import {
   transposeNode,
   transposePerm,
 } from '../layout/perm';
+import { rewrite as makeRewrite } from './context';
+import type { RewriteMessage } from './messages';
 import type { Pass, PassContext, Rewrite } from './types';
 
 const words = (list: string) => list.trim().split(/\s+/);
@@ -194,9 +196,8 @@ function matchReshape(s: Scan): LayoutMatch | null {
 
 const label = (graph: Graph, node: Node) => nodeLabel(node, graph.nodes.indexOf(node));
 
-function rewrite(summary: string, parts: Partial<Omit<Rewrite, 'pass' | 'summary'>>): Rewrite {
-  return { pass: 'layout-nhwc', summary, removed: [], added: [], changed: [], origins: {}, ...parts };
-}
+const rewrite = (message: RewriteMessage, parts: Partial<Omit<Rewrite, 'pass' | 'message' | 'summary'>>) =>
+  makeRewrite('layout-nhwc', message, parts);
 
 /** Drops an initializer nothing reads any more (a weight replaced by its permuted copy). */
 function dropIfUnused(graph: Graph, name: string) {
@@ -220,11 +221,14 @@ function applyConvert(graph: Graph, m: { node: Node; form: NhwcForm }, forms: Fo
   replaceNode(graph, node, [toNhwc, ...body, toNchw]);
   for (const input of node.inputs) dropIfUnused(graph, input);
   const added = [toNhwc, ...body, toNchw].map((n) => n.name);
-  return rewrite(`converted ${node.opType} ${was} to ${form.describe}, between NCHW ⇄ NHWC transposes`, {
-    removed: [was],
-    added,
-    origins: Object.fromEntries(added.map((n) => [n, [was]])),
-  });
+  return rewrite(
+    { code: 'nhwc-converted', node: { op: node.opType, name: was }, form: form.describe },
+    {
+      removed: [was],
+      added,
+      origins: Object.fromEntries(added.map((n) => [n, [was]])),
+    },
+  );
 }
 
 function applyCancel(graph: Graph, m: { first: Node; second: Node }, forms: FormContext): Rewrite {
@@ -237,17 +241,20 @@ function applyCancel(graph: Graph, m: { first: Node; second: Node }, forms: Form
     const removed = [b];
     if (indexGraph(graph).consumers(first.outputs[0]).length === 0 && removeNode(graph, first))
       removed.push(a);
-    return rewrite(`cancelled transposes ${a} and ${b} (inverse permutations)`, { removed });
+    return rewrite({ code: 'nhwc-cancelled', first: a, second: b }, { removed });
   }
   const merged = transposeNode(source, second.outputs[0], perm, forms.fresh(`${a}_${b}`));
   graph.nodes.splice(graph.nodes.indexOf(first), 1);
   replaceNode(graph, second, [merged]);
   graph.valueInfo.delete(first.outputs[0]);
-  return rewrite(`merged transposes ${a} and ${b} into one, perm [${perm.join(', ')}]`, {
-    removed: [a, b],
-    added: [merged.name],
-    origins: { [merged.name]: [a, b] },
-  });
+  return rewrite(
+    { code: 'nhwc-merged', first: a, second: b, perm },
+    {
+      removed: [a, b],
+      added: [merged.name],
+      origins: { [merged.name]: [a, b] },
+    },
+  );
 }
 
 function applyPush(
@@ -295,8 +302,14 @@ function applyPush(
     added = [after.name];
   }
   for (const input of originalInputs) dropIfUnused(graph, input);
-  const what = form ? `${op.opType} ${opName} into ${form.describe}` : `${op.opType} ${opName}`;
-  return rewrite(`moved transpose${names.length > 1 ? 's' : ''} ${names.join(' and ')} below ${what}`, {
+  const node = { op: op.opType, name: opName };
+  const message = {
+    code: 'nhwc-moved',
+    transposes: names,
+    node,
+    ...(form ? { form: form.describe } : {}),
+  } as const;
+  return rewrite(message, {
     removed,
     added,
     changed: form ? [] : [opName],
@@ -320,11 +333,14 @@ function applyReshape(graph: Graph, m: { transpose: Node; dims: number[] }, form
     name: forms.fresh(`${was}_reshape`),
   };
   replaceNode(graph, t, [reshape]);
-  return rewrite(`transpose ${was} only moves size-1 axes: a Reshape, no data moved`, {
-    removed: [was],
-    added: [reshape.name],
-    origins: { [reshape.name]: [was] },
-  });
+  return rewrite(
+    { code: 'nhwc-reshape', transpose: was },
+    {
+      removed: [was],
+      added: [reshape.name],
+      origins: { [reshape.name]: [was] },
+    },
+  );
 }
 
 export const layoutNhwc: Pass<LayoutMatch> = {

@@ -54,7 +54,7 @@ export const matmulAddToGemm: Pass<Match> = {
     replaceNode(graph, add, [gemm]);
     return rewrite(
       'matmul-add-to-gemm',
-      `${matmul.name} (MatMul) and ${add.name} (Add) became the Gemm ${name}`,
+      { code: 'matmul-add-to-gemm', matmul: matmul.name, add: add.name, gemm: name },
       {
         removed: [matmul.name, add.name],
         added: [name],

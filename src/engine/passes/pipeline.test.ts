@@ -153,7 +153,11 @@ describe('runPipeline', () => {
         const relu = graph.nodes.find((n) => n.opType === 'Relu')!;
         relu.opType = 'Transpose';
         relu.attributes = { perm: { type: 'ints', value: [0, 2, 1, 3] } };
-        return rewrite('cse', 'broke it', { changed: [relu.name] });
+        return rewrite(
+          'cse',
+          { code: 'duplicate-node', duplicate: relu.name, kept: relu.name },
+          { changed: [relu.name] },
+        );
       },
     };
     const error = (() => {

@@ -58,7 +58,7 @@ export const reshapeMerge: Pass<Match> = {
     if (firstGoes) removeNode(graph, first);
     return rewrite(
       'reshape-merge',
-      `${second.name} reshapes ${first.name}'s input directly${firstGoes ? `; ${first.name} removed` : ''}`,
+      { code: 'reshapes-merged', first: first.name, second: second.name, firstRemoved: firstGoes },
       {
         removed: firstGoes ? [first.name] : [],
         changed: [second.name],

@@ -53,10 +53,11 @@ export const transposeCancel: Pass<Match> = {
       second.attributes = { ...second.attributes, perm: { type: 'ints', value: perm } };
     }
     if (firstGoes) removeNode(graph, first);
-    const summary = identity
-      ? `${first.name} and ${second.name} undo each other: removed`
-      : `${second.name} transposes ${first.name}'s input directly by [${perm.join(', ')}]`;
-    return rewrite('transpose-cancel', summary, {
+    const [a, b] = [first.name, second.name];
+    const message = identity
+      ? ({ code: 'transposes-undo', first: a, second: b } as const)
+      : ({ code: 'transposes-composed', first: a, second: b, perm } as const);
+    return rewrite('transpose-cancel', message, {
       removed,
       changed: identity ? [] : [second.name],
       origins: identity ? {} : { [second.name]: [first.name, second.name] },

@@ -4,6 +4,7 @@
 // rewrite or one pass at a time, and map a fused node back to the nodes it replaced.
 import type { Graph, Model } from '../ir/graph';
 import type { ShapeInference } from '../ir/infer';
+import type { RewriteMessage } from './messages';
 
 export type PassLevel = 'basic' | 'extended' | 'all';
 
@@ -31,7 +32,9 @@ export type PassName = (typeof PASS_NAMES)[number];
 /** One rewrite of the graph by a pass. Node names refer to the graph before (removed) and after (added). */
 export interface Rewrite {
   pass: PassName;
-  /** One line saying what was done, e.g. "folded BatchNormalization bn1 into Conv conv1". */
+  /** What was done, as data (the playground words it in the reader's language). */
+  message: RewriteMessage;
+  /** englishSummary(message): one line, e.g. "folded bn1 into the weights and bias of Conv conv1". */
   summary: string;
   removed: string[];
   added: string[];

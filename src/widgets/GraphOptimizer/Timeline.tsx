@@ -7,6 +7,7 @@ import type { Playback } from '../../ui/usePlayback';
 import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import type { OptimizeResult } from '../../workers/optimizerProtocol';
 import { formatMs } from './format';
+import { describeRewrite } from './rewriteText';
 import { strings } from './strings';
 import { nextStop, previousStop } from './timeline';
 
@@ -20,6 +21,7 @@ export function Timeline({
   stops: number[];
 }) {
   const t = useStrings(strings);
+  const lang = useLang();
   const position = playback.step;
   const step = position > 0 ? timeline.steps[position - 1] : null;
   const total = timeline.steps.length;
@@ -62,8 +64,7 @@ export function Timeline({
               {step ? (
                 <>
                   {t.stepSummary(step.pass, step.iteration, step)}
-                  {/* the passes describe their rewrites in English */}
-                  <span lang="en">{step.summary}</span>
+                  <span>{describeRewrite(step.message, lang)}</span>
                 </>
               ) : (
                 t.start

@@ -5,7 +5,7 @@ import type { PassLevel, PassName, Rewrite } from '../../engine';
 /** A message as a sentence: the engine's messages come without a final full stop. */
 const sentence = (message: string, stop: string) => (/[.!?。！？]$/.test(message) ? message : message + stop);
 
-/** What the step summary counts of a rewrite (the passes' own one-line summaries are in English). */
+/** What the step summary counts of a rewrite (its one-line description is rewriteText.ts's). */
 type RewriteCounts = Pick<Rewrite, 'removed' | 'added' | 'changed'>;
 
 export const strings = defineStrings({

@@ -21,6 +21,7 @@ const graph = (...names: string[]): Graph => ({
 });
 const step = (s: Partial<TimelineStep> & Pick<TimelineStep, 'run'>): TimelineStep => ({
   pass: 'fold-batchnorm',
+  message: { code: 'lowered-batchnorm', bn: 'bn' },
   summary: '',
   removed: [],
   added: [],
