@@ -63,7 +63,7 @@ export function Timeline({
               <strong>{position > 0 ? t.rewriteOf(position, total) : ''}</strong>{' '}
               {step ? (
                 <>
-                  {t.stepSummary(step.pass, step.iteration, step)}
+                  {t.stepSummary(step.pass, step.iteration)}
                   <span>{describeRewrite(step.message, lang)}</span>
                 </>
               ) : (

@@ -1,12 +1,9 @@
 import { defineStrings } from '../../ui/i18n';
-import type { PassLevel, PassName, Rewrite } from '../../engine';
+import type { PassLevel, PassName } from '../../engine';
 
 // Sweeps (`iteration`) are numbered from 1 by the pipeline.
 /** A message as a sentence: the engine's messages come without a final full stop. */
 const sentence = (message: string, stop: string) => (/[.!?。！？]$/.test(message) ? message : message + stop);
-
-/** What the step summary counts of a rewrite (its one-line description is rewriteText.ts's). */
-type RewriteCounts = Pick<Rewrite, 'removed' | 'added' | 'changed'>;
 
 export const strings = defineStrings({
   en: {
@@ -83,7 +80,7 @@ export const strings = defineStrings({
     rewriteOf: (i: number, n: number) => `Rewrite ${i} of ${n}`,
     atInput: (n: number) => `Input graph (${n} rewrite${n === 1 ? '' : 's'} ahead)`,
     start: 'The input graph, before any pass.',
-    stepSummary: (pass: string, iteration: number, _step: RewriteCounts) => `${pass} (sweep ${iteration}): `,
+    stepSummary: (pass: string, iteration: number) => `${pass} (sweep ${iteration}): `,
     prevPass: '◀◀ Pass',
     nextPass: 'Pass ▶▶',
     prevPassLabel: 'Back to the end of the previous pass',
@@ -268,14 +265,7 @@ export const strings = defineStrings({
     rewriteOf: (i: number, n: number) => `第 ${i} / ${n} 次改写`,
     atInput: (n: number) => `输入的计算图（后面还有 ${n} 次改写）`,
     start: '输入的计算图，尚未运行任何 pass。',
-    stepSummary: (pass: string, iteration: number, step: RewriteCounts) => {
-      const counts = [
-        step.removed.length ? `删除 ${step.removed.length} 个节点` : '',
-        step.added.length ? `新增 ${step.added.length} 个节点` : '',
-        step.changed.length ? `修改 ${step.changed.length} 个节点` : '',
-      ].filter(Boolean);
-      return `${pass}（第 ${iteration} 轮）：${counts.length ? `${counts.join('、')}。` : ''}原文：`;
-    },
+    stepSummary: (pass: string, iteration: number) => `${pass}（第 ${iteration} 轮）：`,
     prevPass: '◀◀ 上一个 pass',
     nextPass: '下一个 pass ▶▶',
     prevPassLabel: '回到上一个 pass 结束时',
