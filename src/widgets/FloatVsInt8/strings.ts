@@ -76,7 +76,7 @@ export const strings = defineStrings({
     verdictTitle: 'What the timings say',
     verdict: {
       slowerSmall: (batch: number, r: string) =>
-        `At batch ${batch}, int8 took ${r}× the time of float. With one image there is little arithmetic to save, while the int8 model adds work the float one does not have: quantizing the input, requantizing every layer’s output, packing activations for the integer kernels. And WebAssembly’s SIMD has no 8-bit dot-product instruction (x86 has VNNI, ARM has SDOT), so the int8 kernels gain less than native ones do.`,
+        `At batch ${batch}, int8 took ${r}× the time of float. With one image there is little arithmetic to save, while the int8 model adds work the float one does not have: quantizing the input, requantizing every layer’s output, packing activations for the integer kernels.`,
       slowerLarge: (batch: number, r: string) =>
         `Even at batch ${batch}, int8 took ${r}× the time of float: on this browser and CPU the integer kernels do not make up for the quantize and requantize work. WebAssembly’s SIMD has no 8-bit dot-product instruction (x86 has VNNI, ARM has SDOT), so int8 gains far less here than in a native engine.`,
       fasterSmall: (batch: number, r: string) =>
@@ -177,7 +177,7 @@ export const strings = defineStrings({
     verdictTitle: '计时结果说明了什么',
     verdict: {
       slowerSmall: (batch: number, r: string) =>
-        `批大小为 ${batch} 时，int8 的耗时是浮点的 ${r} 倍。只有一张图像时，可省下的算术很少，而 int8 模型还多出了浮点模型没有的工作：量化输入、对每层输出重新量化（requantize）、为整数内核打包激活。此外，WebAssembly 的 SIMD 没有 8 位点积指令（x86 有 VNNI，ARM 有 SDOT），int8 内核的收益比原生内核小。`,
+        `批大小为 ${batch} 时，int8 的耗时是浮点的 ${r} 倍。只有一张图像时，可省下的算术很少，而 int8 模型还多出了浮点模型没有的工作：量化输入、对每层输出重新量化（requantize）、为整数内核打包激活。`,
       slowerLarge: (batch: number, r: string) =>
         `即使在批大小为 ${batch} 时，int8 的耗时也是浮点的 ${r} 倍：在这个浏览器和 CPU 上，整数内核省下的时间抵不过量化与重新量化的开销。WebAssembly 的 SIMD 没有 8 位点积指令（x86 有 VNNI，ARM 有 SDOT），int8 在这里的收益远小于原生推理引擎。`,
       fasterSmall: (batch: number, r: string) =>
