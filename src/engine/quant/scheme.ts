@@ -7,8 +7,9 @@
 //  - the zero point is an integer in [qmin, qmax], rounded half to even;
 //  - symmetric signed schemes compute the scale over the restricted range [-(2^(b-1) - 1), 2^(b-1) - 1]
 //    (int8: ±127) with zero point 0. Dropping -128 keeps the grid symmetric, so x and -x quantize to
-//    q and -q, and bounds int8·int8 products to 127², which SIMD kernels that sum pairs of products in
-//    16 bits (x86 pmaddubsw) rely on. TensorRT uses the same ±127 grid. Saturation still uses the full
+//    q and -q, and bounds int8·int8 products to 127², so that two of them sum in int16 without overflow.
+//    (x86's pmaddubsw multiplies uint8 by int8 and can still saturate: hence onnxruntime's reduce_range.)
+//    TensorRT uses the same ±127 grid. Saturation still uses the full
 //    type range [-128, 127], exactly as QuantizeLinear does at run time: only a value below the
 //    calibrated range can land on -128.
 import { ModelError } from '../errors';
