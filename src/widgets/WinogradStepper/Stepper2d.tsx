@@ -12,11 +12,10 @@ import { formatRange, formatRatio, formatSig, formatValue } from '../kernels-com
 import { cellsThatFit, fitCell, followWindow, type CellMark } from '../kernels-common/grid';
 import { GridPanel, remPx } from '../kernels-common/GridPanel';
 import type { PickedLayer } from '../kernels-common/layerSpec';
-import { Matrix, Op } from '../kernels-common/Matrix';
+import { Matrix, Op, transpose } from '../kernels-common/Matrix';
 import { Counts } from './Counts';
 import { outputsAt, running2d } from './model';
 import { strings } from './strings';
-import { transposes } from './View';
 
 /** Channels and tiles printed in the GEMM step's matrices at most. */
 const GEMM_CHANNELS = 6;
@@ -199,7 +198,8 @@ function Planes({ layer, run, step }: { layer: PickedLayer; run: WinogradRun; st
 function Equations({ run, event, layer }: { run: WinogradRun; event: WinogradEvent; layer: PickedLayer }) {
   const t = useStrings(strings);
   const { alpha, m, G, BT, AT } = WINOGRAD[run.variant];
-  const { B, GT, A } = transposes(run.variant);
+  // B, Gᵀ and A, printed where an equation needs them
+  const [B, GT, A] = [BT, G, AT].map((matrix) => transpose(matrix).flat());
   const U = useMemo(
     () => new Map(run.events.flatMap((e) => (e.kind === 'filter' ? [[e.data.c, e.data.u]] : []))),
     [run],

@@ -9,7 +9,7 @@ import { useStrings } from '../../ui/i18n';
 import { JobStatus, JobView } from '../kernels-common/JobStatus';
 import { LayerPicker } from '../kernels-common/LayerPicker';
 import { layerInput, type CustomShape, type PickedLayer } from '../kernels-common/layerSpec';
-import { Matrix, transpose } from '../kernels-common/Matrix';
+import { Matrix } from '../kernels-common/Matrix';
 import { useKernelJob } from '../kernels-common/useKernelJob';
 import { Errors } from './Counts';
 import { Stepper1d } from './Stepper1d';
@@ -170,9 +170,3 @@ function TransformMatrices({ variant, title }: { variant: WinogradVariant; title
     </div>
   );
 }
-
-/** B, Gᵀ and A, printed where an equation needs them. */
-export const transposes = (variant: WinogradVariant) => {
-  const { BT, G, AT } = WINOGRAD[variant];
-  return { B: transpose(BT).flat(), GT: transpose(G).flat(), A: transpose(AT).flat() };
-};
