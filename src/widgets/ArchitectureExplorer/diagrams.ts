@@ -50,7 +50,11 @@ const system: Diagram = {
     { id: 'client', ...transposed(0, 0), lessons: ['inference-systems/inference-system'] },
     { id: 'gateway', ...transposed(1, 0), lessons: ['inference-systems/workflow'] },
     { id: 'preprocess', ...transposed(2, 0), lessons: ['inference-systems/workflow'] },
-    { id: 'batcher', ...transposed(3, 0), lessons: ['runtime/dynamic-batching'] },
+    {
+      id: 'batcher',
+      ...transposed(3, 0),
+      lessons: ['inference-systems/system-architecture', 'runtime/dynamic-batching'],
+    },
     {
       id: 'scheduler',
       ...transposed(3, 1),
