@@ -37,12 +37,13 @@ describe('content/', () => {
     },
   );
 
-  it('leaves objectives out of the index every page loads, and nothing else', () => {
+  it('leaves lesson summaries and objectives out of the index every page loads, and nothing else', () => {
     const index = courseIndex(course);
     for (const [c, chapter] of index.entries())
       for (const [l, lesson] of chapter.lessons.entries()) {
         expect(lesson).not.toHaveProperty('objectives');
-        const { objectives: _, ...rest } = course[c].lessons[l];
+        expect(lesson).not.toHaveProperty('summary');
+        const { objectives: _objectives, summary: _summary, ...rest } = course[c].lessons[l];
         expect(lesson).toEqual(rest);
       }
   });

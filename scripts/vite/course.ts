@@ -26,16 +26,20 @@ export interface ChapterMeta {
   lessons: LessonMeta[];
 }
 
-/** A lesson as the app's course index holds it: no objectives (a lesson page reads its own). */
-export type LessonEntry = Omit<LessonMeta, 'objectives'>;
+/** A lesson as the app's course index holds it: no summary or objectives (a lesson page reads its own). */
+export type LessonEntry = Omit<LessonMeta, 'summary' | 'objectives'>;
 export type ChapterEntry = Omit<ChapterMeta, 'lessons'> & { lessons: LessonEntry[] };
 
 /**
- * The index every page loads (table of contents, routes, prev/next). Objectives are left out: they are
- * most of its text, and the lesson's own module carries them in its frontmatter.
+ * The index every page loads (table of contents, routes, prev/next). Lessons' summaries and objectives are
+ * left out: they are most of its text, only the lesson's own page shows them, and the lesson's module
+ * carries them in its frontmatter.
  */
 export function courseIndex(chapters: ChapterMeta[]): ChapterEntry[] {
-  return chapters.map((c) => ({ ...c, lessons: c.lessons.map(({ objectives: _, ...entry }) => entry) }));
+  return chapters.map((c) => ({
+    ...c,
+    lessons: c.lessons.map(({ summary: _summary, objectives: _objectives, ...entry }) => entry),
+  }));
 }
 
 const NUMBERED = /^(\d+)-([a-z0-9-]+)$/;

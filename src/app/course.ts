@@ -30,10 +30,10 @@ export function neighbours(ref: LessonRef): { prev: LessonRef | null; next: Less
   return { prev: writtenLessons[i - 1] ?? null, next: writtenLessons[i + 1] ?? null };
 }
 
-/** A compiled lesson: its body, and its frontmatter (remark-mdx-frontmatter), objectives included. */
+/** A compiled lesson: its body, and its frontmatter (remark-mdx-frontmatter), summary and objectives included. */
 type MdxModule = {
   default: ComponentType<{ components?: Record<string, unknown> }>;
-  frontmatter: { objectives: string[] };
+  frontmatter: { summary: string; objectives: string[] };
 };
 const loaders = import.meta.glob<MdxModule>('/content/**/*.mdx');
 

@@ -13,13 +13,14 @@ import { useDocumentTitle } from '../useDocumentTitle';
 import { NotFoundInLayout } from './NotFound';
 
 type Body = ComponentType<{ components?: Record<string, unknown> }>;
-type LessonData = { ref: LessonRef; Body: Body; objectives: string[] } | null;
+type LessonData = { ref: LessonRef; Body: Body; summary: string; objectives: string[] } | null;
 
 export async function lessonLoader({ params }: LoaderFunctionArgs): Promise<LessonData> {
   const ref = findLesson(params.chapter ?? '', params.lesson ?? '');
   if (!ref || !isLang(params.lang)) return null;
   const mod = await loadLesson(ref, params.lang);
-  return { ref, Body: mod.default, objectives: mod.frontmatter.objectives };
+  const { summary, objectives } = mod.frontmatter;
+  return { ref, Body: mod.default, summary, objectives };
 }
 
 export function Lesson() {
@@ -31,6 +32,7 @@ export function Lesson() {
       key={`${lang}/${lessonKey(data.ref)}`}
       lessonRef={data.ref}
       Body={data.Body}
+      summary={data.summary}
       objectives={data.objectives}
     />
   );
@@ -59,10 +61,12 @@ export function LessonLoadError() {
 function LessonPage({
   lessonRef: ref,
   Body,
+  summary,
   objectives,
 }: {
   lessonRef: LessonRef;
   Body: Body;
+  summary: string;
   objectives: string[];
 }) {
   const lang = useLang();
@@ -83,7 +87,7 @@ function LessonPage({
         <h1>
           {ref.chapter.order}.{ref.lesson.order} {ref.lesson.title[lang]}
         </h1>
-        <p className="summary">{ref.lesson.summary[lang]}</p>
+        <p className="summary">{summary}</p>
         <section className="objectives" aria-labelledby="objectives-title">
           <h2 id="objectives-title">{t.objectives}</h2>
           <ul>
