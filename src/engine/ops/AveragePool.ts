@@ -4,7 +4,7 @@ import { attrBool } from './attrs';
 import { checkDtype, fail, FLOATS, numeric, required } from './check';
 import { pool } from './pool';
 import type { OpContext, OpDef } from './types';
-import { axisWindow, windowAttrs, windowDims } from './window';
+import { axisWindow, windowAttrs, windowDims } from './slidingWindow';
 
 function attrsFor(ctx: OpContext, rank: number) {
   if (rank < 3) fail(ctx, `X must be [N, C, D1, …], got rank ${rank}`);

@@ -4,7 +4,7 @@ import { attrInt } from './attrs';
 import { checkDtype, fail, FLOATS, numeric, required, unsupported } from './check';
 import { pool } from './pool';
 import type { OpContext, OpDef } from './types';
-import { axisWindow, windowAttrs, windowDims } from './window';
+import { axisWindow, windowAttrs, windowDims } from './slidingWindow';
 import type { Dim } from '../ir/graph';
 
 const DTYPES = [...FLOATS, 'int8', 'uint8'] as const;

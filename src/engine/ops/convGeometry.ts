@@ -1,10 +1,10 @@
 // Shape rules shared by Conv, ConvInteger and QLinearConv: X is [N, C, D1…], W is [M, C/group, k1…],
-// Y is [N, M, o1…] with the window geometry of window.ts.
+// Y is [N, M, o1…] with the window geometry of slidingWindow.ts.
 import type { Dim } from '../ir/graph';
 import { attrInt } from './attrs';
 import { fail } from './check';
 import type { OpContext } from './types';
-import { axisWindow, windowAttrs, windowDims, type AxisWindow, type WindowAttrs } from './window';
+import { axisWindow, windowAttrs, windowDims, type AxisWindow, type WindowAttrs } from './slidingWindow';
 
 export interface ConvGeometry {
   attrs: WindowAttrs;

@@ -3,7 +3,7 @@
 // for output channel m of group g, over the input channels c of that group and the kernel taps k,
 // where positions in the padding read zero. 1-D and 2-D problems run as 3-D ones with leading size-1 axes.
 import type { NumericData } from './check';
-import type { AxisWindow, WindowAttrs } from './window';
+import type { AxisWindow, WindowAttrs } from './slidingWindow';
 
 export interface ConvProblem {
   x: NumericData | Float64Array;

@@ -3,7 +3,7 @@
 // and, unless count_include_pad, do not count in an average). 1-D and 2-D run as 3-D with size-1 axes.
 import { output, type NumericTensor } from './check';
 import type { OpContext } from './types';
-import type { AxisWindow, WindowAttrs } from './window';
+import type { AxisWindow, WindowAttrs } from './slidingWindow';
 
 export type PoolKind = { kind: 'max' } | { kind: 'average'; countIncludePad: boolean };
 

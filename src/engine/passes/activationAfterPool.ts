@@ -10,7 +10,7 @@ import { ModelError } from '../errors';
 import type { Dim, Node } from '../ir/graph';
 import { indexGraph } from '../ir/graphIndex';
 import { numel } from '../ir/tensor';
-import { axisWindow, windowAttrs } from '../ops/window';
+import { axisWindow, windowAttrs } from '../ops/slidingWindow';
 import { rewrite } from './context';
 import { attrFloat, isOp, opsetOf, soleReader } from './query';
 import type { Pass, PassContext } from './types';
