@@ -18,6 +18,7 @@ import {
 import { strings } from './strings';
 import { WidgetFrame } from '../../ui/WidgetFrame';
 import { StartCancel } from '../../ui/StartCancel';
+import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './BatchLatency.css';
 
@@ -192,29 +193,21 @@ export default function BatchLatency({
         </div>
         <label className="bl-runs">
           <span className="bl-label">{t.runs}</span>
-          <select value={runs} disabled={busy} onChange={(e) => setRuns(Number(e.target.value))}>
-            {[...new Set([...RUN_CHOICES, initialRuns])]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-          </select>
+          <NumberSelect
+            value={runs}
+            choices={[...RUN_CHOICES, initialRuns]}
+            disabled={busy}
+            onChange={setRuns}
+          />
         </label>
         <label className="bl-runs">
           <span className="bl-label">{t.threads}</span>
-          <select
+          <NumberSelect
             value={threads}
+            choices={threadOptions}
             disabled={busy || threadOptions.length < 2}
-            onChange={(e) => setThreads(Number(e.target.value))}
-          >
-            {threadOptions.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
+            onChange={setThreads}
+          />
         </label>
         <div className="bl-actions">
           <StartCancel

@@ -10,6 +10,7 @@ import { strings } from './strings';
 import { MAX_FILE_MB, useLab, type LabPhase } from './useLab';
 import { WidgetFrame } from '../../ui/WidgetFrame';
 import { StartCancel } from '../../ui/StartCancel';
+import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './FloatVsInt8.css';
 
@@ -122,20 +123,13 @@ export default function FloatVsInt8({
         </label>
         <label className="widget-field">
           <span className="widget-label">{t.runs}</span>
-          <select
+          <NumberSelect
             value={runs}
+            choices={RUN_CHOICES}
             disabled={busy}
-            onChange={(e) => setRuns(Number(e.target.value))}
+            onChange={setRuns}
             data-testid="fv-runs"
-          >
-            {[...new Set([...RUN_CHOICES, runs])]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-          </select>
+          />
         </label>
         <label className="widget-field widget-check fv-check">
           <input

@@ -10,6 +10,7 @@ import { strings } from './strings';
 import { useLayerKinds, type LayerKindsPhase } from './useLayerKinds';
 import { WidgetFrame } from '../../ui/WidgetFrame';
 import { StartCancel } from '../../ui/StartCancel';
+import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './Int8LayerKinds.css';
 
@@ -49,33 +50,23 @@ export default function Int8LayerKinds() {
       <div className="widget-controls">
         <label className="widget-field">
           <span className="widget-label">{t.batch}</span>
-          <select
+          <NumberSelect
             value={batch}
+            choices={BATCHES}
             disabled={busy}
-            onChange={(e) => setBatch(Number(e.target.value))}
+            onChange={setBatch}
             data-testid="lk-batch"
-          >
-            {BATCHES.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="widget-field">
           <span className="widget-label">{t.rounds}</span>
-          <select
+          <NumberSelect
             value={rounds}
+            choices={ROUNDS}
             disabled={busy}
-            onChange={(e) => setRounds(Number(e.target.value))}
+            onChange={setRounds}
             data-testid="lk-rounds"
-          >
-            {ROUNDS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <div className="widget-actions">
           <StartCancel

@@ -37,6 +37,7 @@ import {
 import { strings } from './strings';
 import { WidgetFrame } from '../../ui/WidgetFrame';
 import { StartCancel } from '../../ui/StartCancel';
+import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './LoopLab.css';
 
@@ -336,15 +337,12 @@ export default function LoopLab({
       <div className="ll-actions">
         <label className="widget-field ll-field">
           <span>{t.runs}</span>
-          <select value={runs} disabled={busy} onChange={(e) => setRuns(Number(e.target.value))}>
-            {[...new Set([...RUN_CHOICES, initialRuns])]
-              .sort((a, b) => a - b)
-              .map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-          </select>
+          <NumberSelect
+            value={runs}
+            choices={[...RUN_CHOICES, initialRuns]}
+            disabled={busy}
+            onChange={setRuns}
+          />
         </label>
         <StartCancel
           busy={busy}

@@ -50,6 +50,19 @@ function prepare(svg: SVGSVGElement, { width, height }: Frame) {
   return root;
 }
 
+/** The x label centred under the plot, the y label turned along the left edge. */
+function axisLabels(root: ReturnType<typeof prepare>, p: Frame & { xLabel: string; yLabel: string }): void {
+  const m = margins(p.scale);
+  const label = () => root.append('text').attr('class', 'qe-axis-label').attr('text-anchor', 'middle');
+  label()
+    .attr('x', (m.left + p.width - m.right) / 2)
+    .attr('y', p.height - 4 * p.scale)
+    .text(p.xLabel);
+  label()
+    .attr('transform', `translate(${12 * p.scale},${(m.top + p.height - m.bottom) / 2}) rotate(-90)`)
+    .text(p.yLabel);
+}
+
 export function xScale(p: Frame & { chart: ExplorerChart }): ScaleLinear<number, number> {
   const m = margins(p.scale);
   return scaleLinear()
@@ -162,19 +175,7 @@ export function drawHistogram(svg: SVGSVGElement, p: HistogramProps): void {
         ? axisLeft(y).tickValues(powersOfTen(maxCount)).tickFormat(format('~s'))
         : axisLeft(y).ticks(4, '~s'),
     );
-  root
-    .append('text')
-    .attr('class', 'qe-axis-label')
-    .attr('x', (m.left + p.width - m.right) / 2)
-    .attr('y', p.height - 4 * p.scale)
-    .attr('text-anchor', 'middle')
-    .text(p.xLabel);
-  root
-    .append('text')
-    .attr('class', 'qe-axis-label')
-    .attr('transform', `translate(${13 * p.scale},${(top + bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(p.yLabel);
+  axisLabels(root, p);
 }
 
 export interface ErrorRow {
@@ -329,17 +330,5 @@ export function drawCurve(svg: SVGSVGElement, p: CurveProps): void {
     .attr('class', 'qe-axis')
     .attr('transform', `translate(${m.left},0)`)
     .call(axisLeft(y).ticks(3, '.0e'));
-  root
-    .append('text')
-    .attr('class', 'qe-axis-label')
-    .attr('x', (m.left + p.width - m.right) / 2)
-    .attr('y', p.height - 4 * p.scale)
-    .attr('text-anchor', 'middle')
-    .text(p.xLabel);
-  root
-    .append('text')
-    .attr('class', 'qe-axis-label')
-    .attr('transform', `translate(${12 * p.scale},${(m.top + p.height - m.bottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(p.yLabel);
+  axisLabels(root, p);
 }
