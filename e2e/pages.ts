@@ -14,7 +14,9 @@ export class CoursePage {
   async openLesson(path: string) {
     await this.page.goto(path);
     await expect(this.lesson).toBeVisible();
-    await expect(this.page.locator('.lesson-body .loading')).toHaveCount(0);
+    // every widget on the page is in place: their lazy boundaries can reveal at different times, and a
+    // widget revealed late above another would change what `.first()` finds
+    await expect(this.page.locator('.lesson-body .widget-loading')).toHaveCount(0);
   }
 
   get lesson() {

@@ -23,7 +23,13 @@ function WidgetFrame({ children }: { children: ReactNode }) {
       )}
     >
       <LessonLinkContext.Provider value={LessonLink}>
-        <Suspense fallback={<div className="widget-loading" role="status" aria-busy="true" />}>
+        <Suspense
+          fallback={
+            <div className="widget-loading" role="status" aria-busy="true">
+              {t.loadingWidget}
+            </div>
+          }
+        >
           {children}
         </Suspense>
       </LessonLinkContext.Provider>
