@@ -5,12 +5,15 @@ import { createOrtService, dimsAtBatch } from './ortService';
 import type { OrtRequest, OrtResponse } from './ortProtocol';
 import { tinyModel, tinyReference } from './testing/tinyModel';
 
-/** A service whose posted messages are collected; `send` resolves when the request has been handled. */
-function harness() {
+/**
+ * A service whose posted messages are collected; `send` resolves when the request has been handled.
+ * `now` replaces the clock where a test needs times that do not depend on the machine's load.
+ */
+function harness(now: () => number = () => performance.now()) {
   const posted: OrtResponse[] = [];
   const service = createOrtService(ort, {
     crossOriginIsolated: false,
-    now: () => performance.now(),
+    now,
     post: (m) => posted.push(m),
   });
   let id = 0;
@@ -80,7 +83,9 @@ describe('OrtService', () => {
   });
 
   it('repeats runs within a sample until it lasts minSampleMs, and reports the mean per run', async () => {
-    const { create, send } = harness();
+    // a clock that moves 0.5 ms per reading: every timed stretch (one run or a sample's runs) lasts 0.5 ms
+    let clock = 0;
+    const { create, send } = harness(() => (clock += 0.5));
     const { session } = await create();
     const { final } = await send({
       kind: 'time',
@@ -92,10 +97,9 @@ describe('OrtService', () => {
       input: { kind: 'uniform', seed: 1, min: 0, max: 1 },
     });
     if (final.kind !== 'timed') throw new Error(JSON.stringify(final));
-    // The tiny model runs in far less than 3 ms, so each sample needs several runs.
-    expect(final.repeat).toBeGreaterThan(1);
-    expect(final.samples).toHaveLength(4);
-    expect(final.samples.every((s) => s > 0 && s < 3)).toBe(true);
+    // the untimed run took 0.5 ms, so a sample needs ⌈3 / 0.5⌉ = 6 runs, and reports 0.5 ms / 6 per run
+    expect(final.repeat).toBe(6);
+    expect(final.samples).toEqual([0.5 / 6, 0.5 / 6, 0.5 / 6, 0.5 / 6]);
     const bad = await send({
       kind: 'time',
       session,
