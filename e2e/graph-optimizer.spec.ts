@@ -92,6 +92,8 @@ test('zh: a malformed file gives a clear error and the model stays loaded', asyn
   await widget.openFile('broken.onnx', Buffer.from('this is not a protobuf at all \u0000\u0001\u0002'));
   await expect(widget.root).toHaveAttribute('data-load', 'error');
   await expect(widget.status).toContainText('无法加载 broken.onnx');
+  // the engine's kind of problem in Chinese, its own (English) details after it
+  await expect(widget.status).toContainText('这不是有效的 ONNX 文件');
   await expect(widget.status).toContainText('仍保留已加载的 digits-cnn-raw');
   await expect(widget.root).toHaveAttribute('data-model', 'digits-cnn-raw');
   expect(await widget.nodesIn('left')).toBe(nodes);

@@ -21,6 +21,7 @@ import { StartCancel } from '../../ui/StartCancel';
 import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './BatchLatency.css';
+import { errorText } from '../../ui/errorText';
 
 export interface BatchLatencyProps {
   /** A model id from public/models/manifest.json whose first input dimension is the batch. */
@@ -131,7 +132,7 @@ export default function BatchLatency({
       setPhase({ kind: 'done', count: chosen.length });
     } catch (e) {
       if (isCancelled(e) || controller.signal.aborted) setPhase({ kind: 'cancelled' });
-      else setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      else setPhase({ kind: 'error', message: errorText(e, lang) });
     }
   }
 

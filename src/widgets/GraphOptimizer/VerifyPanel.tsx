@@ -14,6 +14,7 @@ import {
   type VerifyResult,
   type VerifyStage,
 } from './verify';
+import { errorText } from '../../ui/errorText';
 
 const RUNS = 20;
 
@@ -70,7 +71,7 @@ export function VerifyPanel({
     } catch (e) {
       if (isCancelled(e)) setPhase({ kind: 'cancelled' });
       else if (e instanceof CannotRunError) setPhase({ kind: 'cannot', reason: e.reason });
-      else setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      else setPhase({ kind: 'error', message: errorText(e, lang) });
     }
   }
 
@@ -85,7 +86,7 @@ export function VerifyPanel({
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (e) {
-      setDownloadError(e instanceof Error ? e.message : String(e));
+      setDownloadError(errorText(e, lang));
     }
   }
 

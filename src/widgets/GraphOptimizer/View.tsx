@@ -23,6 +23,7 @@ import { useOptimizer, type PipelineChoice } from './useOptimizer';
 import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './graphOptimizer.css';
+import { errorText } from '../../ui/errorText';
 
 export type Tab = 'graph' | 'memory' | 'text';
 const TABS: Tab[] = ['graph', 'memory', 'text'];
@@ -78,11 +79,10 @@ export default function GraphOptimizer({
     loadManifest(import.meta.env.BASE_URL, controller.signal)
       .then((m) => setZoo({ models: m.models, failure: null }))
       .catch((e: unknown) => {
-        if (!controller.signal.aborted)
-          setZoo({ models: null, failure: e instanceof Error ? e.message : String(e) });
+        if (!controller.signal.aborted) setZoo({ models: null, failure: errorText(e, lang) });
       });
     return () => controller.abort();
-  }, []);
+  }, [lang]);
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;

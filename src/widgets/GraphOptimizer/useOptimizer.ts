@@ -13,6 +13,8 @@ import {
   type OptimizeResult,
   type SyntaxProblem,
 } from '../../workers/optimizerClient';
+import { errorText } from '../../ui/errorText';
+import { useLang } from '../../ui/i18n';
 import { EXAMPLE_PREFIX, findExample } from './examples';
 
 export type Origin = 'zoo' | 'file' | 'example' | 'text';
@@ -52,8 +54,6 @@ export type TextState =
 /** Largest file accepted from disk (MB); the worker has its own, larger, limit for what it decodes. */
 export const MAX_FILE_MB = 200;
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 /** The timeline of a model no pass has run on (yet): just the input graph. */
 export const inputOnly = (model: Model): OptimizeResult => ({
   opsets: model.opsets,
@@ -71,6 +71,7 @@ export function useOptimizer(
   choice: PipelineChoice,
   messages: { tooLarge(mb: string, limit: number): string },
 ) {
+  const lang = useLang();
   const [client] = useState(() => new OptimizerClient());
   useEffect(() => () => client.dispose(), [client]);
 
@@ -126,10 +127,10 @@ export function useOptimizer(
         accept(decoded.model, name, 'zoo' in what ? 'zoo' : 'file', decoded.ms);
       } catch (e) {
         if (controller.signal.aborted || isOptimizerCancelled(e)) return;
-        setLoad({ kind: 'error', name, message: message(e) });
+        setLoad({ kind: 'error', name, message: errorText(e, lang) });
       }
     },
-    [client, accept, messages],
+    [client, accept, messages, lang],
   );
 
   /** The text editor changed: parse it; a good parse becomes the input model, a bad one is reported. */
@@ -155,12 +156,12 @@ export function useOptimizer(
         setText({
           kind: 'ready',
           text: source,
-          problem: { message: message(e), line: 1, column: 1 },
+          problem: { message: errorText(e, lang), line: 1, column: 1 },
           parsing: false,
         });
       }
     },
-    [client],
+    [client, lang],
   );
 
   /** Prints the input model for the editor (once per loaded model; a text edit keeps its own text). */
@@ -175,11 +176,11 @@ export function useOptimizer(
         setText({
           kind: 'ready',
           text: '',
-          problem: { message: message(e), line: 1, column: 1 },
+          problem: { message: errorText(e, lang), line: 1, column: 1 },
           parsing: false,
         });
     }
-  }, [client, current, text.kind]);
+  }, [client, current, text.kind, lang]);
 
   // Run the pipeline whenever the input model or the choice of passes changes.
   const { level, passes, contribOps } = choice;
@@ -204,7 +205,7 @@ export function useOptimizer(
       .catch((e: unknown) => {
         if (!live) return; // superseded by a newer model or choice
         if (isOptimizerCancelled(e)) setRun({ kind: 'cancelled' });
-        else setRun({ kind: 'error', message: message(e) });
+        else setRun({ kind: 'error', message: errorText(e, lang) });
         // the panes still show the new input model, with no rewrite
         setResult({ model: current.model, timeline: inputOnly(current.model) });
       });
@@ -212,7 +213,7 @@ export function useOptimizer(
       live = false;
       controller.abort();
     };
-  }, [client, current, level, passes, contribOps]);
+  }, [client, current, level, passes, contribOps, lang]);
 
   const cancel = useCallback(() => {
     loadAbort.current?.abort();

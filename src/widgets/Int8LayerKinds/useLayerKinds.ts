@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { OrtClient, isCancelled } from '../../workers/ortClient';
 import { QuantClient, isQuantCancelled } from '../../workers/quantClient';
 import { measureLayerKinds, type LayerKindsResult, type MeasurePlan, type MeasureProgress } from './measure';
+import { errorText } from '../../ui/errorText';
+import { useLang } from '../../ui/i18n';
 
 export type LayerKindsPhase =
   | { kind: 'idle' }
@@ -13,6 +15,7 @@ export type LayerKindsPhase =
   | { kind: 'error'; message: string };
 
 export function useLayerKinds() {
+  const lang = useLang();
   const [phase, setPhase] = useState<LayerKindsPhase>({ kind: 'idle' });
   const [result, setResult] = useState<LayerKindsResult | null>(null);
   const clients = useRef<{ quant: QuantClient; ort: OrtClient } | null>(null);
@@ -41,7 +44,7 @@ export function useLayerKinds() {
     } catch (e) {
       if (run !== generation.current) return;
       if (isCancelled(e) || isQuantCancelled(e)) return setPhase({ kind: 'cancelled' });
-      setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      setPhase({ kind: 'error', message: errorText(e, lang) });
     }
   }
 

@@ -40,6 +40,7 @@ import { StartCancel } from '../../ui/StartCancel';
 import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './LoopLab.css';
+import { errorText } from '../../ui/errorText';
 
 export interface LoopLabProps {
   /** The layer whose im2col GEMM is timed at first (the reader can pick another, or type m, n, k). */
@@ -141,7 +142,7 @@ export default function LoopLab({
       setPhase({ kind: 'done' });
     } catch (e) {
       if (isWorkerCancelled(e)) setPhase({ kind: 'cancelled' });
-      else setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      else setPhase({ kind: 'error', message: errorText(e, lang) });
     }
   }
 

@@ -8,6 +8,8 @@ import { loadManifest, loadZooModel } from '../../workers/modelZoo';
 import type { QuantClient } from '../../workers/quantClient';
 import { isQuantCancelled, type OpenedModel } from '../../workers/quantClient';
 import type { ExploreSettings } from '../../workers/quantProtocol';
+import { errorText } from '../../ui/errorText';
+import { useLang } from '../../ui/i18n';
 
 export interface ExploreRequest {
   value: string;
@@ -25,10 +27,9 @@ export type LoadState =
   | { kind: 'ready'; zoo: ZooModel; opened: OpenedModel }
   | { kind: 'error'; message: string };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function useOpenedModel(client: QuantClient, modelId: string): LoadState {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const lang = useLang();
   useEffect(() => {
     const abort = new AbortController();
     setState({ kind: 'loading' });
@@ -48,10 +49,11 @@ export function useOpenedModel(client: QuantClient, modelId: string): LoadState 
       const opened = await client.open(bytes, feeds);
       if (!abort.signal.aborted) setState({ kind: 'ready', zoo, opened });
     })().catch((e: unknown) => {
-      if (!abort.signal.aborted && !isQuantCancelled(e)) setState({ kind: 'error', message: message(e) });
+      if (!abort.signal.aborted && !isQuantCancelled(e))
+        setState({ kind: 'error', message: errorText(e, lang) });
     });
     return () => abort.abort();
-  }, [client, modelId]);
+  }, [client, modelId, lang]);
   return state;
 }
 
@@ -63,6 +65,7 @@ export function useExploration(
   const [result, setResult] = useState<ExploreResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const lang = useLang();
   const inFlight = useRef(false);
   const waiting = useRef<{ opened: OpenedModel; request: ExploreRequest } | null>(null);
 
@@ -81,14 +84,14 @@ export function useExploration(
           setResult({ ...job.request, ...r });
           setError(null);
         } catch (e) {
-          if (!isQuantCancelled(e)) setError(message(e));
+          if (!isQuantCancelled(e)) setError(errorText(e, lang));
         }
       }
       inFlight.current = false;
       setBusy(false);
     };
     void next();
-  }, [client, opened, request]);
+  }, [client, opened, request, lang]);
 
   return { result, busy, error };
 }

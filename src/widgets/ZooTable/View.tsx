@@ -7,6 +7,7 @@ import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import { loadManifest } from '../../workers/modelZoo';
 import { strings } from './strings';
 import '../../ui/widget.css';
+import { errorText } from '../../ui/errorText';
 
 export interface ZooTableProps {
   models: string[];
@@ -31,12 +32,10 @@ export default function ZooTable({ models }: ZooTableProps) {
         setState({ kind: 'ready', rows: rows as ZooModel[] });
       })
       .catch(
-        (e: unknown) =>
-          !abort.signal.aborted &&
-          setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => !abort.signal.aborted && setState({ kind: 'error', message: errorText(e, lang) }),
       );
     return () => abort.abort();
-  }, [key]);
+  }, [key, lang]);
 
   if (state.kind !== 'ready')
     return (

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobProgress } from '../../workers/kernelRuns/stages';
 import { isWorkerCancelled, KernelsClient } from '../../workers/kernelsClient';
 import type { JobRequest, JobResult, KernelJob } from '../../workers/kernelsProtocol';
+import { errorText } from '../../ui/errorText';
+import { useLang } from '../../ui/i18n';
 
 export type JobState =
   | { status: 'idle' }
@@ -36,8 +38,6 @@ export interface KernelJobHandle<K extends KernelJob, I> {
   retry(): void;
 }
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
 export function useKernelJob<K extends KernelJob, I>(
   kind: K,
   job: KernelJobSpec<K, I> | null,
@@ -49,6 +49,7 @@ export function useKernelJob<K extends KernelJob, I>(
   const [result, setResult] = useState<Finished<K, I> | null>(null);
   const [attempt, setAttempt] = useState(0);
   const key = job?.key ?? null;
+  const lang = useLang();
 
   useEffect(() => () => client.current?.dispose(), []);
   useEffect(() => {
@@ -67,12 +68,14 @@ export function useKernelJob<K extends KernelJob, I>(
       })
       .catch((e: unknown) => {
         if (!live) return;
-        setState(isWorkerCancelled(e) ? { status: 'cancelled' } : { status: 'error', message: messageOf(e) });
+        setState(
+          isWorkerCancelled(e) ? { status: 'cancelled' } : { status: 'error', message: errorText(e, lang) },
+        );
       });
     return () => {
       live = false;
     };
-  }, [kind, key, attempt]);
+  }, [kind, key, attempt, lang]);
 
   const cancel = useCallback(() => client.current?.cancel('cancelled by the reader'), []);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);

@@ -8,6 +8,8 @@ import {
   type ConvLayerChoice,
 } from '../../workers/convLayersClient';
 import { loadManifest } from '../../workers/modelZoo';
+import { errorText } from '../../ui/errorText';
+import { useLang } from '../../ui/i18n';
 
 export type Loading<T> =
   | { status: 'idle' }
@@ -17,12 +19,12 @@ export type Loading<T> =
   | { status: 'error'; message: string };
 
 const base = () => import.meta.env.BASE_URL;
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Zoo models with Conv layers (raw-exporter twins left out: they hold the same layers). */
 export function useConvModels(enabled: boolean, only?: readonly string[]): Loading<ZooModel[]> {
   const [state, setState] = useState<Loading<ZooModel[]>>({ status: 'idle' });
   const wanted = only?.join(',');
+  const lang = useLang();
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
@@ -36,10 +38,10 @@ export function useConvModels(enabled: boolean, only?: readonly string[]): Loadi
         setState({ status: 'ready', value: models });
       })
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', message: message(e) });
+        if (!abort.signal.aborted) setState({ status: 'error', message: errorText(e, lang) });
       });
     return () => abort.abort();
-  }, [enabled, wanted]);
+  }, [enabled, wanted, lang]);
   return state;
 }
 
@@ -52,6 +54,7 @@ export function useModelLayers(model: string | null): {
   const [state, setState] = useState<Loading<ConvLayerChoice[]>>({ status: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const abort = useRef<AbortController | null>(null);
+  const lang = useLang();
   useEffect(() => {
     if (!model) return;
     const controller = new AbortController();
@@ -62,10 +65,10 @@ export function useModelLayers(model: string | null): {
       .catch((e: unknown) => {
         if (abort.current !== controller) return; // a load the next one replaced
         if (isConvLayersCancelled(e) || controller.signal.aborted) setState({ status: 'cancelled' });
-        else setState({ status: 'error', message: message(e) });
+        else setState({ status: 'error', message: errorText(e, lang) });
       });
     return () => controller.abort();
-  }, [model, attempt]);
+  }, [model, attempt, lang]);
   const cancel = useCallback(() => abort.current?.abort(), []);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   return { state, cancel, retry };

@@ -1,0 +1,18 @@
+// What a widget shows for a failure. The engine's messages are English and name ops, fields and byte
+// offsets as they are; on the Chinese page a lead sentence first says, in Chinese, what kind of problem the
+// engine found (ModelError's code), and the engine's own words follow.
+import { isModelError, type ModelErrorCode } from '../engine';
+import type { Lang } from './i18n';
+
+const ZH_LEAD: Record<ModelErrorCode, string> = {
+  parse: '这不是有效的 ONNX 文件（protobuf 解码失败）',
+  invalid: '模型不合法（违反了计算图的规则）',
+  unsupported: '本引擎不支持模型中的内容',
+  limit: '超出了安全上限',
+  input: '输入不符合要求',
+};
+
+export function errorText(e: unknown, lang: Lang): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return lang === 'zh' && isModelError(e) ? `${ZH_LEAD[e.code]}。引擎的说明：${text}` : text;
+}
