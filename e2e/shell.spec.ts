@@ -94,8 +94,12 @@ test('a quiz answer shows feedback and persists', async ({ page }) => {
 test('unknown addresses show the 404 page', async ({ page }) => {
   await page.goto('/en/no-such/lesson');
   await expect(page.getByTestId('not-found')).toBeVisible();
+  await expect(page).toHaveTitle(/^Page not found · /);
+  await page.goto('/zh/no-such/lesson');
+  await expect(page).toHaveTitle(/^页面不存在 · /);
   await page.goto('/xx');
   await expect(page.getByTestId('not-found')).toBeVisible();
+  await expect(page).toHaveTitle(/^Page not found · /);
 });
 
 test('keyboard: n goes to the next lesson, t switches the theme, f presenter mode', async ({ page }) => {

@@ -6,6 +6,9 @@ import { NotFound, NotFoundInLayout } from './routes/NotFound';
 import { RootRedirect } from './routes/RootRedirect';
 import { useLang } from '../ui/i18n';
 
+/** The first paint waits for the lesson module (the page appears once, complete): an empty, busy main. */
+const bootFallback = <main id="main" aria-busy="true" />;
+
 function LayoutNotFound() {
   return <NotFoundInLayout lang={useLang()} />;
 }
@@ -22,14 +25,13 @@ const router = createBrowserRouter([
         element: <Lesson />,
         loader: lessonLoader,
         errorElement: <LessonLoadError />,
-        // first paint waits for the lesson module, so the page appears once, complete
-        hydrateFallbackElement: null,
+        hydrateFallbackElement: bootFallback,
       },
       // hidden test page for the graph view (e2e, benchmarks): not in the contents, loaded only here
       {
         path: 'dev/graph-view',
         lazy: () => import('./routes/DevGraphView').then((m) => ({ Component: m.DevGraphView })),
-        hydrateFallbackElement: null,
+        hydrateFallbackElement: bootFallback,
       },
       { path: '*', element: <LayoutNotFound /> },
     ],

@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
 import { LangContext, useStrings, type Lang } from '../../ui/i18n';
 import { appStrings } from '../strings';
+import { useDocumentTitle } from '../useDocumentTitle';
 
 function NotFoundBody({ lang }: { lang: Lang }) {
   const t = useStrings(appStrings);
+  useDocumentTitle(`${t.notFoundTitle} · ${t.siteName}`);
   return (
     <section className="not-found" data-testid="not-found">
       <h1>{t.notFoundTitle}</h1>

@@ -236,7 +236,11 @@ export function drawStepper(svg: SVGSVGElement, p: StepperProps): void {
     if (a.target) {
       const [ix, iy] = g.inputCell(a.target.h, a.target.w);
       to = [ix + g.cell / 2, iy + g.cell / 2];
-    } else to = [g.zero.x + g.zero.w / 2, g.zero.y + g.zero.h / 2];
+    } else {
+      // the zero vector's label fills the middle of its box: end on the edge facing the entry, near its right
+      const below = from[1] > g.zero.y + g.zero.h;
+      to = [g.zero.x + g.zero.w - 12 * p.scale, below ? g.zero.y + g.zero.h : g.zero.y];
+    }
     const bend = (to[0] - from[0]) * 0.15;
     const mid: [number, number] = [
       (from[0] + to[0]) / 2,

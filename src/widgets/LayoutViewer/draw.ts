@@ -274,8 +274,9 @@ export function drawMemory(svg: SVGSVGElement, p: MemoryProps): void {
     const from = [x1 + a.g.cell / 2, a.top + y1 + a.g.cell];
     const to = [x2 + b.g.cell / 2, b.top + y2];
     const mid = (from[1] + to[1]) / 2;
+    // under the cells: the line shows between them and between the strips, never over a cell's label
     root
-      .append('path')
+      .insert('path', ':first-child')
       .attr('class', 'lv-arrow')
       .attr('d', `M${from[0]},${from[1]} C${from[0]},${mid} ${to[0]},${mid} ${to[0]},${to[1] - 2}`);
     root
