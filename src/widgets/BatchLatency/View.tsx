@@ -21,7 +21,7 @@ import { StartCancel } from '../../ui/StartCancel';
 import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './BatchLatency.css';
-import { errorText } from '../../ui/errorText';
+import { useErrorText } from '../../ui/errorText';
 
 export interface BatchLatencyProps {
   /** A model id from public/models/manifest.json whose first input dimension is the batch. */
@@ -68,6 +68,7 @@ export default function BatchLatency({
 }: BatchLatencyProps) {
   const t = useStrings(strings);
   const lang = useLang();
+  const describeError = useErrorText();
   const tableId = useId();
   const [selected, setSelected] = useState<number[]>(() => BATCH_SIZES.filter((b) => batches.includes(b)));
   const [runs, setRuns] = useState(initialRuns);
@@ -132,7 +133,7 @@ export default function BatchLatency({
       setPhase({ kind: 'done', count: chosen.length });
     } catch (e) {
       if (isCancelled(e) || controller.signal.aborted) setPhase({ kind: 'cancelled' });
-      else setPhase({ kind: 'error', message: errorText(e, lang) });
+      else setPhase({ kind: 'error', message: describeError(e) });
     }
   }
 

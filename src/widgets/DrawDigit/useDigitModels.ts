@@ -8,8 +8,7 @@ import { DIGITS_DATASET, loadDigitSet } from '../../workers/digitSets';
 import { loadManifest, loadZooModel } from '../../workers/modelZoo';
 import { OrtClient, isCancelled, type OrtSession } from '../../workers/ortClient';
 import { QuantClient } from '../../workers/quantClient';
-import { errorText } from '../../ui/errorText';
-import { useLang } from '../../ui/i18n';
+import { useErrorText } from '../../ui/errorText';
 
 export const FALLBACK_MODEL = 'digits-cnn';
 
@@ -60,7 +59,7 @@ export function useDigitModels() {
   const [status, setStatus] = useState<ModelsStatus>({ kind: 'idle' });
   const [prediction, setPrediction] = useState<DigitPrediction | null>(null);
   const [wanted, setWanted] = useState(false);
-  const lang = useLang();
+  const describeError = useErrorText();
   const clients = useRef<{ ort: OrtClient; quant: QuantClient } | null>(null);
   const sessions = useRef<{ pair: QuantizedPair; float: OrtSession; int8: OrtSession } | null>(null);
   const busy = useRef(false);
@@ -102,7 +101,7 @@ export function useDigitModels() {
       const pending = waiting.current ?? prediction?.pixels;
       if (pending) predict(pending);
     })().catch((e: unknown) => {
-      if (!stale && !isCancelled(e)) setStatus({ kind: 'error', message: errorText(e, lang) });
+      if (!stale && !isCancelled(e)) setStatus({ kind: 'error', message: describeError(e) });
     });
     return () => {
       stale = true;
@@ -134,7 +133,7 @@ export function useDigitModels() {
           setPrediction({ pixels: image, float: probs(f, s.float), int8: probs(q, s.int8) });
         }
       } catch (e) {
-        if (!isCancelled(e)) setStatus({ kind: 'error', message: errorText(e, lang) });
+        if (!isCancelled(e)) setStatus({ kind: 'error', message: describeError(e) });
       } finally {
         busy.current = false;
       }

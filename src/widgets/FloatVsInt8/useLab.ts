@@ -7,8 +7,7 @@ import { DIGITS_DATASET, loadDigitSet } from '../../workers/digitSets';
 import { loadManifest, loadZooModel } from '../../workers/modelZoo';
 import { OrtClient, isCancelled } from '../../workers/ortClient';
 import { QuantClient, isQuantCancelled } from '../../workers/quantClient';
-import { errorText } from '../../ui/errorText';
-import { useLang } from '../../ui/i18n';
+import { useErrorText } from '../../ui/errorText';
 import { runLab, type LabOptions, type LabProgress, type LabResult } from './lab';
 
 export type LabSource = { kind: 'zoo'; id: string } | { kind: 'file'; file: File };
@@ -68,7 +67,7 @@ async function readSource(source: LabSource, signal: AbortSignal) {
 }
 
 export function useLab() {
-  const lang = useLang();
+  const describeError = useErrorText();
   const [phase, setPhase] = useState<LabPhase>({ kind: 'idle' });
   const [run, setRun] = useState<LabRun | null>(null);
   const clients = useRef<{ quant: QuantClient; ort: OrtClient } | null>(null);
@@ -112,7 +111,7 @@ export function useLab() {
     } catch (e) {
       if (controller.signal.aborted || isCancelled(e) || isQuantCancelled(e))
         return setPhase({ kind: 'cancelled' });
-      const message = errorText(e, lang);
+      const message = describeError(e);
       const tooBigMb = e instanceof FileTooBigError ? e.mb : undefined;
       setPhase({ kind: 'error', message, badFile: badFile || tooBigMb !== undefined, tooBigMb });
     }

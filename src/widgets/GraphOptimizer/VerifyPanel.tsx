@@ -14,7 +14,7 @@ import {
   type VerifyResult,
   type VerifyStage,
 } from './verify';
-import { errorText } from '../../ui/errorText';
+import { useErrorText } from '../../ui/errorText';
 
 const RUNS = 20;
 
@@ -44,6 +44,7 @@ export function VerifyPanel({
 }) {
   const t = useStrings(strings);
   const lang = useLang();
+  const describeError = useErrorText();
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [downloadError, setDownloadError] = useState<string | null>(null);
@@ -71,7 +72,7 @@ export function VerifyPanel({
     } catch (e) {
       if (isCancelled(e)) setPhase({ kind: 'cancelled' });
       else if (e instanceof CannotRunError) setPhase({ kind: 'cannot', reason: e.reason });
-      else setPhase({ kind: 'error', message: errorText(e, lang) });
+      else setPhase({ kind: 'error', message: describeError(e) });
     }
   }
 
@@ -86,7 +87,7 @@ export function VerifyPanel({
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (e) {
-      setDownloadError(errorText(e, lang));
+      setDownloadError(describeError(e));
     }
   }
 

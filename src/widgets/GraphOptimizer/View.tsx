@@ -23,7 +23,7 @@ import { useOptimizer, type PipelineChoice } from './useOptimizer';
 import { WidgetFrame } from '../../ui/WidgetFrame';
 import '../../ui/widget.css';
 import './graphOptimizer.css';
-import { errorText } from '../../ui/errorText';
+import { useErrorText } from '../../ui/errorText';
 
 export type Tab = 'graph' | 'memory' | 'text';
 const TABS: Tab[] = ['graph', 'memory', 'text'];
@@ -58,6 +58,7 @@ export default function GraphOptimizer({
 }: GraphOptimizerProps) {
   const t = useStrings(strings);
   const lang = useLang();
+  const describeError = useErrorText();
   const tabsId = useId();
   const [choice, setChoice] = useState<PipelineChoice>({ level, passes: passes ?? null, contribOps });
   const [tab, setTab] = useState<Tab>(initialTab);
@@ -79,10 +80,10 @@ export default function GraphOptimizer({
     loadManifest(import.meta.env.BASE_URL, controller.signal)
       .then((m) => setZoo({ models: m.models, failure: null }))
       .catch((e: unknown) => {
-        if (!controller.signal.aborted) setZoo({ models: null, failure: errorText(e, lang) });
+        if (!controller.signal.aborted) setZoo({ models: null, failure: describeError(e) });
       });
     return () => controller.abort();
-  }, [lang]);
+  }, [describeError]);
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;

@@ -13,8 +13,7 @@ import {
   type OptimizeResult,
   type SyntaxProblem,
 } from '../../workers/optimizerClient';
-import { errorText } from '../../ui/errorText';
-import { useLang } from '../../ui/i18n';
+import { useErrorText } from '../../ui/errorText';
 import { EXAMPLE_PREFIX, findExample } from './examples';
 
 export type Origin = 'zoo' | 'file' | 'example' | 'text';
@@ -71,7 +70,7 @@ export function useOptimizer(
   choice: PipelineChoice,
   messages: { tooLarge(mb: string, limit: number): string },
 ) {
-  const lang = useLang();
+  const describeError = useErrorText();
   const [client] = useState(() => new OptimizerClient());
   useEffect(() => () => client.dispose(), [client]);
 
@@ -127,10 +126,10 @@ export function useOptimizer(
         accept(decoded.model, name, 'zoo' in what ? 'zoo' : 'file', decoded.ms);
       } catch (e) {
         if (controller.signal.aborted || isOptimizerCancelled(e)) return;
-        setLoad({ kind: 'error', name, message: errorText(e, lang) });
+        setLoad({ kind: 'error', name, message: describeError(e) });
       }
     },
-    [client, accept, messages, lang],
+    [client, accept, messages, describeError],
   );
 
   /** The text editor changed: parse it; a good parse becomes the input model, a bad one is reported. */
@@ -156,12 +155,12 @@ export function useOptimizer(
         setText({
           kind: 'ready',
           text: source,
-          problem: { message: errorText(e, lang), line: 1, column: 1 },
+          problem: { message: describeError(e), line: 1, column: 1 },
           parsing: false,
         });
       }
     },
-    [client, lang],
+    [client, describeError],
   );
 
   /** Prints the input model for the editor (once per loaded model; a text edit keeps its own text). */
@@ -176,11 +175,11 @@ export function useOptimizer(
         setText({
           kind: 'ready',
           text: '',
-          problem: { message: errorText(e, lang), line: 1, column: 1 },
+          problem: { message: describeError(e), line: 1, column: 1 },
           parsing: false,
         });
     }
-  }, [client, current, text.kind, lang]);
+  }, [client, current, text.kind, describeError]);
 
   // Run the pipeline whenever the input model or the choice of passes changes.
   const { level, passes, contribOps } = choice;
@@ -205,7 +204,7 @@ export function useOptimizer(
       .catch((e: unknown) => {
         if (!live) return; // superseded by a newer model or choice
         if (isOptimizerCancelled(e)) setRun({ kind: 'cancelled' });
-        else setRun({ kind: 'error', message: errorText(e, lang) });
+        else setRun({ kind: 'error', message: describeError(e) });
         // the panes still show the new input model, with no rewrite
         setResult({ model: current.model, timeline: inputOnly(current.model) });
       });
@@ -213,7 +212,7 @@ export function useOptimizer(
       live = false;
       controller.abort();
     };
-  }, [client, current, level, passes, contribOps, lang]);
+  }, [client, current, level, passes, contribOps, describeError]);
 
   const cancel = useCallback(() => {
     loadAbort.current?.abort();

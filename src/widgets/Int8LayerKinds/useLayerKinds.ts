@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { OrtClient, isCancelled } from '../../workers/ortClient';
 import { QuantClient, isQuantCancelled } from '../../workers/quantClient';
 import { measureLayerKinds, type LayerKindsResult, type MeasurePlan, type MeasureProgress } from './measure';
-import { errorText } from '../../ui/errorText';
-import { useLang } from '../../ui/i18n';
+import { useErrorText } from '../../ui/errorText';
 
 export type LayerKindsPhase =
   | { kind: 'idle' }
@@ -15,7 +14,7 @@ export type LayerKindsPhase =
   | { kind: 'error'; message: string };
 
 export function useLayerKinds() {
-  const lang = useLang();
+  const describeError = useErrorText();
   const [phase, setPhase] = useState<LayerKindsPhase>({ kind: 'idle' });
   const [result, setResult] = useState<LayerKindsResult | null>(null);
   const clients = useRef<{ quant: QuantClient; ort: OrtClient } | null>(null);
@@ -44,7 +43,7 @@ export function useLayerKinds() {
     } catch (e) {
       if (run !== generation.current) return;
       if (isCancelled(e) || isQuantCancelled(e)) return setPhase({ kind: 'cancelled' });
-      setPhase({ kind: 'error', message: errorText(e, lang) });
+      setPhase({ kind: 'error', message: describeError(e) });
     }
   }
 

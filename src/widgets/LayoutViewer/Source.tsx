@@ -2,11 +2,11 @@
 // activation of digits-cnn computed by the engine's interpreter.
 import { useEffect, useMemo, useState } from 'react';
 import { randomUniformTensor, seededRandom, type Dims4, type Tensor } from '../../engine';
-import { useLang, useStrings } from '../../ui/i18n';
+import { useStrings } from '../../ui/i18n';
 import { ACTIVATIONS, loadActivation, type ActivationId } from './activation';
 import { VIEW_LIMITS, dimsProblem } from './model';
 import { strings } from './strings';
-import { errorText } from '../../ui/errorText';
+import { useErrorText } from '../../ui/errorText';
 
 export interface SourceState {
   tensor: Tensor<'float32'> | null;
@@ -20,7 +20,7 @@ const DIM_NAMES = ['N', 'C', 'H', 'W'] as const;
 
 export function useTensorSource(initialDims: Dims4) {
   const t = useStrings(strings);
-  const lang = useLang();
+  const describeError = useErrorText();
   const [choice, setChoice] = useState<Choice>('custom');
   const [dims, setDims] = useState<number[]>([...initialDims]);
   const [loaded, setLoaded] = useState<{ id: ActivationId; tensor: Tensor<'float32'>; label: number } | null>(
@@ -34,12 +34,12 @@ export function useTensorSource(initialDims: Dims4) {
     setFailure(null);
     loadActivation(choice, import.meta.env.BASE_URL).then(
       (r) => live && setLoaded({ id: choice, ...r }),
-      (e: unknown) => live && setFailure(errorText(e, lang)),
+      (e: unknown) => live && setFailure(describeError(e)),
     );
     return () => {
       live = false;
     };
-  }, [choice, lang]);
+  }, [choice, describeError]);
 
   const problem = dimsProblem(dims);
   const key = dims.join(',');

@@ -40,7 +40,7 @@ import { StartCancel } from '../../ui/StartCancel';
 import { NumberSelect } from '../../ui/NumberSelect';
 import '../../ui/widget.css';
 import './LoopLab.css';
-import { errorText } from '../../ui/errorText';
+import { useErrorText } from '../../ui/errorText';
 
 export interface LoopLabProps {
   /** The layer whose im2col GEMM is timed at first (the reader can pick another, or type m, n, k). */
@@ -104,6 +104,7 @@ export default function LoopLab({
 }: LoopLabProps) {
   const t = useStrings(strings);
   const lang = useLang();
+  const describeError = useErrorText();
   const titleId = useId();
   const [sizeFrom, setSizeFrom] = useState<'layer' | 'custom'>('layer');
   const [layer, setLayer] = useState<PickedLayer | null>(null);
@@ -142,7 +143,7 @@ export default function LoopLab({
       setPhase({ kind: 'done' });
     } catch (e) {
       if (isWorkerCancelled(e)) setPhase({ kind: 'cancelled' });
-      else setPhase({ kind: 'error', message: errorText(e, lang) });
+      else setPhase({ kind: 'error', message: describeError(e) });
     }
   }
 

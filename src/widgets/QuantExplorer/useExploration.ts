@@ -8,8 +8,7 @@ import { loadManifest, loadZooModel } from '../../workers/modelZoo';
 import type { QuantClient } from '../../workers/quantClient';
 import { isQuantCancelled, type OpenedModel } from '../../workers/quantClient';
 import type { ExploreSettings } from '../../workers/quantProtocol';
-import { errorText } from '../../ui/errorText';
-import { useLang } from '../../ui/i18n';
+import { useErrorText } from '../../ui/errorText';
 
 export interface ExploreRequest {
   value: string;
@@ -29,7 +28,7 @@ export type LoadState =
 
 export function useOpenedModel(client: QuantClient, modelId: string): LoadState {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
-  const lang = useLang();
+  const describeError = useErrorText();
   useEffect(() => {
     const abort = new AbortController();
     setState({ kind: 'loading' });
@@ -50,10 +49,10 @@ export function useOpenedModel(client: QuantClient, modelId: string): LoadState 
       if (!abort.signal.aborted) setState({ kind: 'ready', zoo, opened });
     })().catch((e: unknown) => {
       if (!abort.signal.aborted && !isQuantCancelled(e))
-        setState({ kind: 'error', message: errorText(e, lang) });
+        setState({ kind: 'error', message: describeError(e) });
     });
     return () => abort.abort();
-  }, [client, modelId, lang]);
+  }, [client, modelId, describeError]);
   return state;
 }
 
@@ -65,7 +64,7 @@ export function useExploration(
   const [result, setResult] = useState<ExploreResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const lang = useLang();
+  const describeError = useErrorText();
   const inFlight = useRef(false);
   const waiting = useRef<{ opened: OpenedModel; request: ExploreRequest } | null>(null);
 
@@ -84,14 +83,14 @@ export function useExploration(
           setResult({ ...job.request, ...r });
           setError(null);
         } catch (e) {
-          if (!isQuantCancelled(e)) setError(errorText(e, lang));
+          if (!isQuantCancelled(e)) setError(describeError(e));
         }
       }
       inFlight.current = false;
       setBusy(false);
     };
     void next();
-  }, [client, opened, request, lang]);
+  }, [client, opened, request, describeError]);
 
   return { result, busy, error };
 }

@@ -7,7 +7,7 @@ import { formatNumber, useLang, useStrings } from '../../ui/i18n';
 import { loadManifest } from '../../workers/modelZoo';
 import { strings } from './strings';
 import '../../ui/widget.css';
-import { errorText } from '../../ui/errorText';
+import { useErrorText } from '../../ui/errorText';
 
 export interface ZooTableProps {
   models: string[];
@@ -18,6 +18,7 @@ type State = { kind: 'loading' } | { kind: 'ready'; rows: ZooModel[] } | { kind:
 export default function ZooTable({ models }: ZooTableProps) {
   const t = useStrings(strings);
   const lang = useLang();
+  const describeError = useErrorText();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const key = models.join(',');
 
@@ -31,11 +32,9 @@ export default function ZooTable({ models }: ZooTableProps) {
         if (missing.length) throw new Error(`no model ${missing.join(', ')} in the zoo`);
         setState({ kind: 'ready', rows: rows as ZooModel[] });
       })
-      .catch(
-        (e: unknown) => !abort.signal.aborted && setState({ kind: 'error', message: errorText(e, lang) }),
-      );
+      .catch((e: unknown) => !abort.signal.aborted && setState({ kind: 'error', message: describeError(e) }));
     return () => abort.abort();
-  }, [key, lang]);
+  }, [key, describeError]);
 
   if (state.kind !== 'ready')
     return (

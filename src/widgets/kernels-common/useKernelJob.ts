@@ -7,8 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobProgress } from '../../workers/kernelRuns/stages';
 import { isWorkerCancelled, KernelsClient } from '../../workers/kernelsClient';
 import type { JobRequest, JobResult, KernelJob } from '../../workers/kernelsProtocol';
-import { errorText } from '../../ui/errorText';
-import { useLang } from '../../ui/i18n';
+import { useErrorText } from '../../ui/errorText';
 
 export type JobState =
   | { status: 'idle' }
@@ -49,7 +48,7 @@ export function useKernelJob<K extends KernelJob, I>(
   const [result, setResult] = useState<Finished<K, I> | null>(null);
   const [attempt, setAttempt] = useState(0);
   const key = job?.key ?? null;
-  const lang = useLang();
+  const describeError = useErrorText();
 
   useEffect(() => () => client.current?.dispose(), []);
   useEffect(() => {
@@ -69,13 +68,13 @@ export function useKernelJob<K extends KernelJob, I>(
       .catch((e: unknown) => {
         if (!live) return;
         setState(
-          isWorkerCancelled(e) ? { status: 'cancelled' } : { status: 'error', message: errorText(e, lang) },
+          isWorkerCancelled(e) ? { status: 'cancelled' } : { status: 'error', message: describeError(e) },
         );
       });
     return () => {
       live = false;
     };
-  }, [kind, key, attempt, lang]);
+  }, [kind, key, attempt, describeError]);
 
   const cancel = useCallback(() => client.current?.cancel('cancelled by the reader'), []);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);

@@ -8,8 +8,7 @@ import {
   type ConvLayerChoice,
 } from '../../workers/convLayersClient';
 import { loadManifest } from '../../workers/modelZoo';
-import { errorText } from '../../ui/errorText';
-import { useLang } from '../../ui/i18n';
+import { useErrorText } from '../../ui/errorText';
 
 export type Loading<T> =
   | { status: 'idle' }
@@ -24,7 +23,7 @@ const base = () => import.meta.env.BASE_URL;
 export function useConvModels(enabled: boolean, only?: readonly string[]): Loading<ZooModel[]> {
   const [state, setState] = useState<Loading<ZooModel[]>>({ status: 'idle' });
   const wanted = only?.join(',');
-  const lang = useLang();
+  const describeError = useErrorText();
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
@@ -38,10 +37,10 @@ export function useConvModels(enabled: boolean, only?: readonly string[]): Loadi
         setState({ status: 'ready', value: models });
       })
       .catch((e: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', message: errorText(e, lang) });
+        if (!abort.signal.aborted) setState({ status: 'error', message: describeError(e) });
       });
     return () => abort.abort();
-  }, [enabled, wanted, lang]);
+  }, [enabled, wanted, describeError]);
   return state;
 }
 
@@ -54,7 +53,7 @@ export function useModelLayers(model: string | null): {
   const [state, setState] = useState<Loading<ConvLayerChoice[]>>({ status: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const abort = useRef<AbortController | null>(null);
-  const lang = useLang();
+  const describeError = useErrorText();
   useEffect(() => {
     if (!model) return;
     const controller = new AbortController();
@@ -65,10 +64,10 @@ export function useModelLayers(model: string | null): {
       .catch((e: unknown) => {
         if (abort.current !== controller) return; // a load the next one replaced
         if (isConvLayersCancelled(e) || controller.signal.aborted) setState({ status: 'cancelled' });
-        else setState({ status: 'error', message: errorText(e, lang) });
+        else setState({ status: 'error', message: describeError(e) });
       });
     return () => controller.abort();
-  }, [model, attempt, lang]);
+  }, [model, attempt, describeError]);
   const cancel = useCallback(() => abort.current?.abort(), []);
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   return { state, cancel, retry };
